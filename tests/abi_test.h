@@ -25,16 +25,11 @@
 /* Registers __tdx_hypercall exposes (RCX = 0xFFCC). */
 #define VMCALL_GPRS 0xFFCCu
 
-/*
- * Reset the harness, then install this area's models over whatever other
- * areas installed by default (the memory, attestation and #VE areas replace
- * some of them with fuller ones): these tests check the wrappers against the
- * models documented in tdxh_abi.h, whatever else the harness contains.
- */
 static inline int abi_setup(void **state)
 {
 	(void)state;
 	tdxh_reset();
+	/* The simple models these tests check: later areas install fuller ones over them. */
 	tdxh_install_abi_models();
 	return 0;
 }
