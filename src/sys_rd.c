@@ -9,6 +9,8 @@ uint64_t tdg_sys_rd(uint64_t field_id, uint64_t *value, uint64_t *next_field_id)
 	struct tdx_module_args args = { .rdx = field_id };
 	uint64_t status = __tdx_module_call(TDG_SYS_RD, &args);
 
+	if (TDX_STATUS_CODE(status) == TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT && next_field_id)
+		*next_field_id = args.rdx;	/* the start of an enumeration: no value */
 	if (status != TDX_SUCCESS)
 		return status;
 	*value = args.r8;

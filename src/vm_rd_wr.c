@@ -8,6 +8,8 @@ static uint64_t vm_rd(uint64_t version, uint64_t field_id, uint64_t *value, uint
 	struct tdx_module_args args = { .rcx = 0, .rdx = field_id };
 	uint64_t status = __tdx_module_call(TDG_VM_RD | TDX_LEAF_VERSION(version), &args);
 
+	if (TDX_STATUS_CODE(status) == TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT && next)
+		*next = args.rdx;	/* the start of an enumeration: no value */
 	if (status != TDX_SUCCESS)
 		return status;
 	*value = args.r8;
