@@ -96,13 +96,12 @@ static void vmm_any(struct tdxh_vmcall *c)
 
 static void init(void)
 {
-	static const struct tdxh_mmio_device dev = { mmio_read, mmio_write, NULL };
+	static const struct tdxh_mmio_device dev = { .read = mmio_read, .write = mmio_write };
 
 	code = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	CHECK(code != MAP_FAILED && mem != MAP_FAILED);
 	tdxh_reset();
-	tdxh_ve_reset();
 	window = tdxh_ve_map_mmio(0x2000, &dev);
 	tdxh_set_vmcall_model(10, vmm_any);
 	tdxh_set_vmcall_model(12, vmm_any);

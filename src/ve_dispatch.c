@@ -66,25 +66,25 @@ unsigned tdx_ve_emulate(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve
 
 	if (detail)
 		*detail = 0;
-	if (ve->exit_reason == TDX_EXIT_REASON_EPT_VIOLATION)
+	if (ve->exit_reason == EXIT_REASON_EPT_VIOLATION)
 		return tdx__ve_mmio(frame, ve, detail);
-	if (ve->exit_reason != TDX_EXIT_REASON_CPUID && ve->exit_reason != TDX_EXIT_REASON_HLT &&
-	    ve->exit_reason != TDX_EXIT_REASON_IO_INSTRUCTION &&
-	    ve->exit_reason != TDX_EXIT_REASON_MSR_READ && ve->exit_reason != TDX_EXIT_REASON_MSR_WRITE)
+	if (ve->exit_reason != EXIT_REASON_CPUID && ve->exit_reason != EXIT_REASON_HLT &&
+	    ve->exit_reason != EXIT_REASON_IO_INSTRUCTION &&
+	    ve->exit_reason != EXIT_REASON_MSR_READ && ve->exit_reason != EXIT_REASON_MSR_WRITE)
 		return TDX_VE_UNSUPPORTED_EXIT;
 	if (ve->instruction_length == 0 || ve->instruction_length > TDX_VE_MAX_INSN)
 		return TDX_VE_BAD_LENGTH;
 
 	switch (ve->exit_reason) {
-	case TDX_EXIT_REASON_IO_INSTRUCTION:
+	case EXIT_REASON_IO_INSTRUCTION:
 		return tdx__ve_io(frame, ve, detail);	/* advances RIP itself (REP chunks) */
-	case TDX_EXIT_REASON_CPUID:
+	case EXIT_REASON_CPUID:
 		st = ve_cpuid(frame);
 		break;
-	case TDX_EXIT_REASON_HLT:
+	case EXIT_REASON_HLT:
 		st = ve_hlt(frame, detail);
 		break;
-	case TDX_EXIT_REASON_MSR_READ:
+	case EXIT_REASON_MSR_READ:
 		st = ve_rdmsr(frame, detail);
 		break;
 	default:

@@ -69,11 +69,10 @@ static void vmm_hlt(struct tdxh_vmcall *c)
 
 static int setup(void **state)
 {
-	static const struct tdxh_mmio_device dev = { dev_read, dev_write, NULL };
+	static const struct tdxh_mmio_device dev = { .read = dev_read, .write = dev_write };
 
 	(void)state;
 	tdxh_reset();
-	tdxh_ve_reset();
 	tdxh_set_vmcall_model(31, vmm_rdmsr);
 	tdxh_set_vmcall_model(32, vmm_wrmsr);
 	tdxh_set_vmcall_model(12, vmm_hlt);

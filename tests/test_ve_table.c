@@ -393,11 +393,10 @@ static void mmio_write(void *ctx, uint64_t offset, unsigned size, uint64_t value
 static int setup(void **state)
 {
 	static const struct tdxh_port_device dev = { PORT, 1, port_read, port_write, NULL };
-	static const struct tdxh_mmio_device mdev = { mmio_read, mmio_write, NULL };
+	static const struct tdxh_mmio_device mdev = { .read = mmio_read, .write = mmio_write };
 
 	(void)state;
 	tdxh_reset();
-	tdxh_ve_reset();
 	tdxh_add_port_device(&dev);
 	window = tdxh_ve_map_mmio(0x2000, &mdev);
 	fatal_calls = 0;
@@ -417,7 +416,7 @@ static void run_case(const struct ve_case *c)
 {
 	struct tdx_ve_frame f, expect;
 	struct tdx_ve_info ve;
-	uint64_t shared = tdxh_ve_shared_bit(), detail = 0, nr_before, gla;
+	uint64_t shared = tdxh_shared_bit(), detail = 0, nr_before, gla;
 	uint8_t *at = code + 0x100;
 	unsigned st, vmcalls = 0;
 

@@ -26,12 +26,12 @@
 #define TDX_VE_H
 
 #include <stdint.h>
+#include "exit_reason.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-struct tdx_ve_info;
 
 /*
  * The register file at the #VE.  tdx_ve_entry builds it on the stack: the
@@ -45,14 +45,6 @@ struct tdx_ve_frame {
 	/* pushed by the CPU */
 	uint64_t rip, cs, rflags, rsp, ss;
 };
-
-/* VMX basic exit reasons reported in the VE info (exit_reason). */
-#define TDX_EXIT_REASON_CPUID          10
-#define TDX_EXIT_REASON_HLT            12
-#define TDX_EXIT_REASON_IO_INSTRUCTION 30
-#define TDX_EXIT_REASON_MSR_READ       31
-#define TDX_EXIT_REASON_MSR_WRITE      32
-#define TDX_EXIT_REASON_EPT_VIOLATION  48
 
 /* I/O exit qualification (VMX): 2:0 size-1, 3 in, 4 string, 5 REP, 6 imm, 31:16 port. */
 #define TDX_IO_QUAL_SIZE(q)   ((unsigned)((q) & 7) + 1)

@@ -7,7 +7,7 @@
  *  1. The "faulting instruction -> VE info" decoder (ve_fault.c): pure,
  *     no signals, no global state.  tdx-sim reuses it to deliver #VE to
  *     guest images: decode, tdxh_post_ve(), then enter the guest's handler.
- *  2. User-mode glue (ve_signal.c, ve_mmio.c): on the host, in/out/ins/outs/
+ *  2. User-mode glue (ve_signal.c, ve_window.c): on the host, in/out/ins/outs/
  *     hlt/rdmsr/wrmsr raise #GP -> SIGSEGV, and loads/stores to a PROT_NONE
  *     page raise #PF -> SIGSEGV.  tdxh_ve_arm() installs a SIGSEGV handler
  *     that fabricates the VE info, posts it, calls tdx_handle_ve() on a frame
@@ -68,23 +68,15 @@ void tdxh_ve_make_ept(uint64_t gla, uint64_t gpa, bool write, struct tdxh_ve_inf
 
 /* ---- 2. real instructions in user mode ------------------------------------ */
 
-/* A device behind an MMIO window; offset from the window's start. */
-struct tdxh_mmio_device {
-	uint64_t (*read)(void *ctx, uint64_t offset, unsigned size);
-	void (*write)(void *ctx, uint64_t offset, unsigned size, uint64_t value);
-	void *ctx;
-};
-
 /*
  * Map `size` bytes (page multiple) PROT_NONE: every load/store there faults
- * and becomes an EPT-violation #VE on GPA = VA | shared bit, answered by
- * `dev` through the #VE.RequestMMIO model.  Returns the window's address;
- * aborts on failure.  Windows live until tdxh_ve_reset().
+ * and becomes an EPT-violation #VE on GPA = VA | shared bit (tdxh_shared_bit()),
+ * answered by `dev` (tdxh_abi.h; its base and size are set to the window)
+ * through the harness's #VE.RequestMMIO model.  The window lies below
+ * 2 GiB, so disp32, moffs32 and 32-bit addressing reach it.  Returns its
+ * address; aborts on failure.  Windows live until tdxh_reset().
  */
 void *tdxh_ve_map_mmio(size_t size, const struct tdxh_mmio_device *dev);
-
-/* The shared bit of the harness's TD configuration: 1 << (GPAW - 1). */
-uint64_t tdxh_ve_shared_bit(void);
 
 /*
  * Flat mapping of the harness: an address inside an MMIO window -> its
@@ -93,10 +85,11 @@ uint64_t tdxh_ve_shared_bit(void);
  */
 uint64_t tdxh_ve_va_to_gpa(const void *va);
 
-/* Unmap all windows, forget the statistics (tdxh_reset() does not). */
-void tdxh_ve_reset(void);
 
-/* Install the SIGSEGV handler (and tdxh_arm()): call inside the test body. */
+/*
+ * Install the SIGSEGV handler (and tdxh_arm()): call inside the test body.
+ * A SIGSEGV that is not a #VE goes to the handler installed before.
+ */
 void tdxh_ve_arm(void);
 
 /* What the SIGSEGV path did so far. */
@@ -125,7 +118,7 @@ struct tdx_ve_frame;
 void tdxh_ve_stub_run(struct tdx_ve_frame *f);
 extern const char tdxh_ve_stub_insn[];
 
-/* The harness's GHCI #VE.RequestMMIO model (sub-function 48) over the windows. */
+/* From tdxh_reset(): unmap all windows, forget the statistics. */
 void tdxh_install_ve_models(void);
 
 #ifdef __cplusplus

@@ -22,6 +22,7 @@
 struct tdxh_ve_stats tdxh_ve_stats;
 static __thread sigjmp_buf *ve_env;
 static __thread unsigned ve_failed;
+static struct sigaction previous;	/* SIGSEGVs that are not a #VE go there */
 
 int tdxh__ve_in_window(uint64_t va);
 
@@ -82,16 +83,22 @@ static void on_sigsegv(int sig, siginfo_t *si, void *ctx)
 	struct tdxh_regs regs;
 	unsigned st;
 
-	(void)sig;
 	frame_from(&frame, uc);
 	if (trap == TRAP_PF && tdxh__ve_in_window((uint64_t)(uintptr_t)si->si_addr)) {
 		uint64_t gla = (uint64_t)(uintptr_t)si->si_addr;
-		tdxh_ve_make_ept(gla, gla | tdxh_ve_shared_bit(), (err & PF_WRITE) != 0, &ve);
+		tdxh_ve_make_ept(gla, gla | tdxh_shared_bit(), (err & PF_WRITE) != 0, &ve);
 	} else if (trap == TRAP_GP) {
 		/* User mode gives no error code that says why: decode the bytes. */
 		regs_from(&regs, &frame);
 		if (tdxh_ve_decode_insn((const uint8_t *)(uintptr_t)frame.rip, 15, &regs, &ve) != 0)
 			die("#GP on an instruction that does not #VE", frame.rip);
+	} else if (previous.sa_flags & SA_SIGINFO && previous.sa_sigaction) {
+		previous.sa_sigaction(sig, si, ctx);
+		return;
+	} else if (!(previous.sa_flags & SA_SIGINFO) && previous.sa_handler != SIG_DFL &&
+		   previous.sa_handler != SIG_IGN) {
+		previous.sa_handler(sig);
+		return;
 	} else {
 		die("SIGSEGV that is not a #VE (no MMIO window there)", frame.rip);
 	}
@@ -113,14 +120,17 @@ static void on_sigsegv(int sig, siginfo_t *si, void *ctx)
 
 void tdxh_ve_arm(void)
 {
-	struct sigaction sa;
+	struct sigaction sa, cur;
 
 	tdxh_arm();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = on_sigsegv;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGSEGV, &sa, NULL) != 0)
+	if (sigaction(SIGSEGV, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
+	    cur.sa_sigaction == on_sigsegv)
+		return;	/* armed already: keep the older one to chain to */
+	if (sigaction(SIGSEGV, &sa, &previous) != 0)
 		die("sigaction(SIGSEGV) failed", 0);
 }
 
