@@ -211,11 +211,41 @@ static void vmm_invalid_operand_is_reported(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_mem_setup(4 * M2);
-	/* Beyond the model's space: the VMM answers INVALID_OPERAND. */
+	/* The VMM refuses: reported with where it stopped, nothing accepted. */
+	tdxh_inject(0, 0x10001, VMCALL_INVALID_OPERAND, 1);
 	assert_int_equal(tdx_set_memory_shared_ex(2 * M2, 4 * M2, &res), TDX_CONVERT_VMM_ERROR);
 	assert_int_equal(res.vmcall_status, VMCALL_INVALID_OPERAND);
 	assert_int_equal(res.map_gpa_calls, 1);
+	assert_int_equal(res.gpa, 2 * M2);
+}
+
+static void hostile_junk_in_other_registers_changes_nothing(void **state)
+{
+	struct tdx_convert_result res;
+
+	(void)state;
+	tdxh_arm();
+	/* The VMM writes junk into every exposed register it does not answer (R11 on SUCCESS too). */
+	tdxh_state.hostile = true;
+	assert_int_equal(tdx_set_memory_shared_ex(0, 3 * M2, &res), TDX_CONVERT_OK);
+	assert_int_equal(res.map_gpa_calls, 3);
+	assert_int_equal(tdx_set_memory_private_ex(0, 3 * M2, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdxh_mem_count(0, 3 * M2, TDXH_PAGE_ACCEPTED), 3 * 512);
+}
+
+static void untracked_gpas_beyond_the_space(void **state)
+{
+	struct tdxh_mem_stats st;
+
+	(void)state;
+	tdxh_arm();
+	tdxh_mem_setup(8 * M2);
+	/* Other areas convert host buffers far above the model's space: that works. */
+	assert_int_equal(tdx_set_memory_shared(0x7f0000000000ull, 4 * K4), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_private(0x7f0000000000ull, 4 * K4), TDX_CONVERT_OK);
+	tdxh_mem_get_stats(&st);
+	assert_int_equal(st.untracked, 2 + 4);
+	assert_int_equal(tdxh_mem_count(0, 8 * M2, TDXH_PAGE_PENDING), 8 * 512);
 }
 
 int main(void)
@@ -231,6 +261,8 @@ int main(void)
 		cmocka_unit_test_setup(accept_of_still_shared_page_is_reported, setup),
 		cmocka_unit_test_setup(bad_ranges_make_no_call, setup),
 		cmocka_unit_test_setup(vmm_invalid_operand_is_reported, setup),
+		cmocka_unit_test_setup(hostile_junk_in_other_registers_changes_nothing, setup),
+		cmocka_unit_test_setup(untracked_gpas_beyond_the_space, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

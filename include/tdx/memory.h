@@ -214,7 +214,8 @@ unsigned tdx_lazy_state(const struct tdx_lazy_accept *lazy, uint64_t gpa);
 /* The library's verdict on a conversion: which layer failed. */
 enum tdx_convert_error {
 	TDX_CONVERT_OK = 0,
-	TDX_CONVERT_BAD_RANGE = 1,	/* gpa/size not 4K multiples, empty, wrapping, or reaching the shared bit */
+	TDX_CONVERT_BAD_RANGE = 1,	/* gpa/size not 4K multiples, empty, wrapping, reaching the shared
+					   bit, or the shared bit unknown (tdx_shared_mask() == 0) */
 	TDX_CONVERT_VMM_ERROR = 2,	/* MapGPA answered vmcall_status (not SUCCESS or RETRY) */
 	TDX_CONVERT_VMM_BAD_RETRY = 3,	/* RETRY with an R11 (retry_gpa) outside the range, unaligned,
 					   going backwards, or stalled more than TDX_MAP_GPA_MAX_STALLS times */

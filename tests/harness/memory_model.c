@@ -307,9 +307,15 @@ static uint64_t page_accept(struct tdxh_leaf_call *call)
 		m.stats.operand_invalid++;
 		return ST_OPERAND_INVALID_RCX;
 	}
-	if (gpa >= m.size || (level == 1 && !region_full(region))) {
-		m.stats.walk_failed++;
-		return ST_EPT_WALK_FAILED;
+	if (gpa >= m.size) {
+		/* Untracked GPA (e.g. a test's host buffer): accepted, nothing remembered. */
+		m.stats.untracked++;
+		return ST_SUCCESS;
+	}
+	if (level == 1 && !region_full(region)) {
+		/* The space ends inside this region: it is mapped 4K (see tdxh_mem_setup). */
+		m.stats.size_mismatch++;
+		return ST_SIZE_MISMATCH | 1;
 	}
 	if (!bit(m.mapped_4k, region)) {
 		/* A 2M leaf, uniformly PENDING or ACCEPTED. */
@@ -434,7 +440,7 @@ static void map_gpa_model(struct tdxh_vmcall *call)
 		tdxh_vmm_status(call, VMCALL_ALIGN_ERROR);
 		return;
 	}
-	if (!size || end < start || end > m.size || r12 >> td_gpaw()) {
+	if (!size || end < start || r12 >> td_gpaw()) {
 		pthread_mutex_unlock(&mem_lock);
 		tdxh_vmm_status(call, VMCALL_INVALID_OPERAND);
 		return;
@@ -445,10 +451,16 @@ static void map_gpa_model(struct tdxh_vmcall *call)
 	done = m.chunk && m.chunk < size ? m.chunk : size;
 	if (m.hostile == TDXH_MAPGPA_R11_STUCK && m.retries_seen >= m.honest_retries && done < size)
 		done = 0;
-	if (sbit)
-		set_range(start / PAGE, done / PAGE, TDXH_PAGE_SHARED);
-	else
-		unshare(start / PAGE, done / PAGE);
+	if (start < m.size) {	/* beyond the space: untracked, nothing to remember */
+		uint64_t tracked = start + done > m.size ? m.size - start : done;
+
+		if (sbit)
+			set_range(start / PAGE, tracked / PAGE, TDXH_PAGE_SHARED);
+		else
+			unshare(start / PAGE, tracked / PAGE);
+	} else {
+		m.stats.untracked++;
+	}
 	if (done == size) {
 		pthread_mutex_unlock(&mem_lock);
 		tdxh_vmm_status(call, VMCALL_SUCCESS);

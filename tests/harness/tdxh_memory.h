@@ -18,16 +18,19 @@
  *  - 4K on a PENDING region mapped 2M: the real module exits to the VMM
  *    (EPT violation), which splits the mapping; the model splits it to 4K
  *    and accepts the page (counted in `splits`);
- *  - a SHARED page or a GPA beyond the modelled space: the real module exits
- *    to the VMM (EPT violation) and a VMM without a private page there never
- *    resumes successfully; the model answers TDX_EPT_WALK_FAILED instead;
+ *  - a SHARED page: the real module exits to the VMM (EPT violation) and a
+ *    VMM without a private page there never resumes successfully; the model
+ *    answers TDX_EPT_WALK_FAILED instead;
+ *  - a GPA beyond the modelled space (below 1 << GPAW): untracked, as in
+ *    issue 3's simple model: the accept succeeds and nothing is remembered
+ *    (other areas' tests accept and convert their host buffers there);
  *  - tdxh_mem_interrupt_2m(n): the next n 2M accepts are interrupted once:
  *    RAX not written, RIP not advanced, so the guest re-executes TDCALL;
  *  - OPERAND_BUSY: inject with tdxh_inject(6, 0, 0x8000020000000001, n).
  *
  * TDG.VP.VMCALL<MapGPA> (0x10001), as KVM/QEMU do it: R12 start (shared bit
- * = direction), R13 size; misaligned -> ALIGN_ERROR; empty, or outside the
- * space -> INVALID_OPERAND.  At most `chunk` bytes are converted per call; if more
+ * = direction), R13 size; misaligned -> ALIGN_ERROR; empty, wrapping or
+ * beyond GPAW -> INVALID_OPERAND; pages beyond the space are untracked.  At most `chunk` bytes are converted per call; if more
  * remain, RETRY with R11 = next GPA (with R12's shared bit).  Converting part
  * of a 2M region splits its mapping to 4K; private -> private leaves a page
  * as it was; shared -> private makes it PENDING; private -> shared SHARED.
@@ -89,6 +92,7 @@ struct tdxh_mem_stats {
 	uint64_t accept[TDXH_MEM_MAX_VCPUS];	/* TDG.MEM.PAGE.ACCEPT executions per vCPU (re-executions too) */
 	uint64_t accept_level[8];		/* ... by RCX level */
 	uint64_t accept_ok, already, size_mismatch, operand_invalid, walk_failed;
+	uint64_t untracked;			/* accepts and MapGPAs beyond the space */
 	uint64_t interrupted;			/* 2M accepts interrupted (re-executed) */
 	uint64_t splits;			/* 2M mappings split by a 4K accept */
 	uint64_t map_gpa[TDXH_MEM_MAX_VCPUS];	/* MapGPA calls per vCPU */
