@@ -172,7 +172,7 @@ __attribute__((noreturn)) static void host_fault(int sig, const ucontext_t *uc)
 	_exit(127);
 }
 
-#define EXPECT_CODE "ordinary 64-bit code, TDCALL (66 0f 01 cc), lidt/sidt/cli/sti, or an " \
+#define EXPECT_CODE "ordinary 64-bit code, TDCALL (66 0f 01 cc), lidt/cli/sti, or an " \
 	"instruction that #VEs in a TD (in/out/ins/outs/hlt/rdmsr/wrmsr, MMIO); no other " \
 	"privileged instruction is emulated"
 
