@@ -540,6 +540,30 @@ static void string_io_data(void **state)
 	/* rep outsb x3 with DF=1 sent c, b, a: the last one seen is 'a' (checked in the table). */
 }
 
+/* The decoder consumes exactly the instruction: every shorter prefix of it is TRUNCATED. */
+static void decoder_needs_every_byte(void **state)
+{
+	unsigned checked = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct ve_case *c = &cases[i];
+		struct tdx_ve_frame f;
+		struct tdx_mmio_insn d;
+
+		if (c->exit_reason != 48 || c->status != TDX_VE_OK)
+			continue;
+		memset(&f, 0, sizeof(f));
+		for (unsigned n = 0; n < c->rip_delta; n++)
+			if (tdx_ve_decode_mmio(c->bytes, n, &f, &d) != TDX_VE_TRUNCATED)
+				fail_msg("%s: %u of %u bytes not TRUNCATED", c->name, n, c->rip_delta);
+		assert_int_equal(tdx_ve_decode_mmio(c->bytes, c->rip_delta, &f, &d), TDX_VE_OK);
+		assert_int_equal(d.length, c->rip_delta);
+		checked++;
+	}
+	assert_true(checked >= 25);
+}
+
 /* A VMM that answers MMIO reads and port reads with junk above the access width. */
 static void wide_junk(struct tdxh_vmcall *c)
 {
@@ -640,6 +664,7 @@ int main(void)
 		cmocka_unit_test_setup(string_io_data, setup),
 		cmocka_unit_test_setup(fetch_stops_at_the_page_end, setup),
 		cmocka_unit_test_setup(hostile_answers_are_cut_to_the_access_width, setup),
+		cmocka_unit_test_setup(decoder_needs_every_byte, setup),
 	};
 
 	code = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
