@@ -15,6 +15,7 @@
 #include "mmio.h"
 #include "addr.h"
 #include "io.h"
+#include "ve.h"
 #include "memory.h"
 
 #endif /* TDX_TDX_H */
