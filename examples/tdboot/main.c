@@ -183,7 +183,12 @@ static __attribute__((noreturn)) void debug_exit(const struct console *con, uint
 void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 		 uint32_t levels, uint64_t td_hob)
 {
-	struct console con = { .td = tdx_is_td() };
+	/*
+	 * tdx-sim runs CPUID on the host CPU, so there tdx_is_td() answers for
+	 * the host; the simulator is a TD by construction.
+	 */
+	bool cpuid_td = tdx_is_td();
+	struct console con = { .td = start == TDBOOT_START_SIM ? true : cpuid_td };
 	bool ok = true;
 
 	uart_init(&con);
@@ -209,7 +214,9 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 			ok = false;
 		}
 	}
-	if ((start == TDBOOT_START_TD || start == TDBOOT_START_SIM) != con.td) {
+	con_puts(&con, "tdboot: tdx_is_td() (CPUID leaf 0x21): ");
+	con_puts(&con, cpuid_td ? "yes\n" : "no\n");
+	if (start != TDBOOT_START_SIM && (start == TDBOOT_START_TD) != cpuid_td) {
 		con_puts(&con, "tdboot: the start state and CPUID leaf 0x21 disagree\n");
 		ok = false;
 	}
