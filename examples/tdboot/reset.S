@@ -120,6 +120,9 @@ tdboot_real16_flat32:
 	jnc	1f
 	mov	$5, %edi
 1:
+#ifdef TDBOOT_EMULATE_TD_START
+	jmp	tdboot_emulate_td_start
+#endif
 	mov	$TDBOOT_START_REAL16, %eax
 	mov	%ebp, %ebx			/* GPA width */
 	xor	%ecx, %ecx			/* no TD HOB */
@@ -169,6 +172,43 @@ tdboot_ap_park:
 	mov	TDBOOT_AP_MAILBOX + TDBOOT_AP_MAILBOX_ENTRY, %eax
 	movl	$0, TDBOOT_AP_MAILBOX + TDBOOT_AP_MAILBOX_COMMAND	/* taken */
 	jmp	*%eax
+
+#ifdef TDBOOT_EMULATE_TD_START
+/*
+ * Test build only (tdboot-tdemu.fd), so that CI runs the TD path's 32-bit
+ * code under TCG: from the normal start, recreate what the TDX module leaves
+ * (EFER.LME set, EBX = GPA width, ECX = a TD HOB address, ESI = vCPU index;
+ * flat 32-bit mode, paging off, CR0 = PE | NE as set above) and enter
+ * tdboot_td32 -- first as vCPU 1, with a wake-up for it already posted in the
+ * AP mailbox, whose entry then comes back as vCPU 0, the BSP.  EBP holds the
+ * GPA width measured above.
+ */
+tdboot_emulate_td_start:
+	mov	$MSR_EFER, %ecx
+	rdmsr
+	bts	$EFER_LME_BIT, %eax
+	wrmsr
+	movl	$tdboot_emulated_wakeup, TDBOOT_AP_MAILBOX + TDBOOT_AP_MAILBOX_ENTRY
+	movl	$1, TDBOOT_AP_MAILBOX + TDBOOT_AP_MAILBOX_VCPU
+	movl	$TDBOOT_AP_WAKEUP, TDBOOT_AP_MAILBOX + TDBOOT_AP_MAILBOX_COMMAND
+	mov	$1, %esi
+	jmp	1f
+tdboot_emulated_wakeup:
+	/* The AP took the wake-up: it cleared the command and kept its index. */
+	cmpl	$0, TDBOOT_AP_MAILBOX + TDBOOT_AP_MAILBOX_COMMAND
+	jne	tdboot_emulation_failed
+	cmp	$1, %esi
+	jne	tdboot_emulation_failed
+	xor	%esi, %esi
+1:	mov	%ebp, %ebx
+	mov	$TDBOOT_TD_HOB_BASE, %ecx
+	jmp	tdboot_td32
+tdboot_emulation_failed:
+	mov	$TDBOOT_EXIT_FAILED, %al
+	out	%al, $TDBOOT_DEBUG_EXIT_PORT
+2:	hlt
+	jmp	2b
+#endif
 
 /*
  * Both starts meet here, on the BSP, in 32-bit flat mode with paging off.
