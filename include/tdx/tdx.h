@@ -15,5 +15,6 @@
 #include "mmio.h"
 #include "addr.h"
 #include "io.h"
+#include "ve.h"
 
 #endif /* TDX_TDX_H */

@@ -78,6 +78,7 @@ static void debug_exit_write(void *ctx, uint16_t port, unsigned size, uint32_t v
 
 	(void)ctx;
 	(void)port;
+	sim_trace_abandon("the run ends");
 	sim_msg("guest wrote %#x to the isa-debug-exit port (%u byte%s): exit status %llu",
 		value, size, size == 1 ? "" : "s", (unsigned long long)(status & 0xFF));
 	tdxh_request_stop((int)(status & 0xFF));

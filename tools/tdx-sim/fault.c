@@ -174,7 +174,9 @@ static void on_sigill(int sig, siginfo_t *info, void *ctx)
 		host_fault(sig, uc);
 	if (sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) &&
 	    memcmp(code, tdcall, sizeof(code)) == 0) {
+		sim_trace_begin(uc);
 		harness_sigill.sa_sigaction(sig, info, ctx);
+		sim_trace_end(uc);
 		return;
 	}
 	if (code[0] == 0x0f && code[1] == 0x0b)
@@ -200,6 +202,8 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			 "isa-debug-exit port, ReportFatalError or HLT", this_vcpu(),
 			 (unsigned long long)rip);
 	if (uc->uc_mcontext.gregs[REG_TRAPNO] != TRAP_PF) {
+		if (sim_emulate_system(uc))
+			return;
 		guest_fault(uc, "general protection fault (#GP): user mode may not run this",
 			    EXPECT_CODE);
 	}
