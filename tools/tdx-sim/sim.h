@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct ucontext_t;
+
 /* ---- guest physical memory map (VA = GPA: the image is loaded flat) ------ */
 
 /* [0, SIM_RAM_BASE) stays unmapped: null pointers and the return trap fault. */
@@ -76,10 +78,20 @@ void sim_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* sim_msg, then end the whole process with `status`. */
 __attribute__((noreturn)) void sim_exit(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* End the run because of the instruction at the interrupted RIP (status 4). */
+__attribute__((noreturn))
+void sim_guest_fault(const struct ucontext_t *uc, const char *what, const char *expected);
+/* The guest's register file from a signal context. */
+struct tdxh_regs;
+void sim_regs_of(const struct ucontext_t *uc, struct tdxh_regs *r);
 /* Describe up to 15 instruction bytes at rip into buf ("0f 0b ..." or "<unreadable>"). */
 void sim_describe_bytes(uint64_t rip, char *buf, size_t size);
 
-struct ucontext_t;
+/* ---- #VE (ve.c) --------------------------------------------------------------- */
+/* The faulting instruction raises #VE in a TD: deliver it (true), or false if it would not. */
+bool sim_ve_instruction(struct ucontext_t *uc);
+/* A load (write = false) or store in the MMIO window: EPT-violation #VE; false outside it. */
+bool sim_ve_mmio(struct ucontext_t *uc, uint64_t addr, bool write);
 
 /* ---- --trace (trace.c) ------------------------------------------------------ */
 /* Around the harness's handling of one TDCALL: inputs before, outputs after. */

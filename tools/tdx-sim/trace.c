@@ -250,19 +250,6 @@ static void leaf_outputs(struct line *l, unsigned leaf, const struct tdxh_regs *
 	}
 }
 
-static void regs_of(const ucontext_t *uc, struct tdxh_regs *r)
-{
-	static const int greg[TDXH_NR_GPRS] = {
-		REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
-		REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
-	};
-
-	for (int g = 0; g < TDXH_NR_GPRS; g++)
-		r->gpr[g] = (uint64_t)uc->uc_mcontext.gregs[greg[g]];
-	r->rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
-	r->rflags = (uint64_t)uc->uc_mcontext.gregs[REG_EFL];
-}
-
 static __thread struct tdxh_regs pending_in;
 static __thread bool pending;
 
@@ -297,7 +284,7 @@ void sim_trace_begin(const struct ucontext_t *uc)
 {
 	if (!sim_cfg.trace)
 		return;
-	regs_of(uc, &pending_in);
+	sim_regs_of(uc, &pending_in);
 	pending = true;
 }
 
@@ -310,7 +297,7 @@ void sim_trace_end(const struct ucontext_t *uc)
 	if (!sim_cfg.trace || !pending)
 		return;
 	pending = false;
-	regs_of(uc, &out);
+	sim_regs_of(uc, &out);
 	head(&l, &pending_in);
 	rax = out.gpr[TDXH_RAX];
 	if (out.rip == pending_in.rip) {
