@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <tdx/tdx.h>
 
+#include "example.h"
 #include "tdboot.h"
 
 #define COM1 0x3F8
@@ -131,6 +132,39 @@ static const char *start_name(uint32_t start)
 	}
 }
 
+/*
+ * .data/.bss live in TempMem but are linked at the data window (firmware:
+ * linker/tdboot.ld).  The probe's initial value proves reset.S copied .data
+ * from the image; then write through the linked address and read back
+ * through the identity mapping of the GPA that tdx_va_to_gpa() names: the
+ * page tables and the translation libtdx uses agree, or tdboot says so.
+ */
+#define PROBE_INITIAL 0x7db0da7au
+#define PROBE_WRITTEN 0x7db0070du
+static volatile uint32_t window_probe = PROBE_INITIAL;
+
+static bool check_data_window(const struct console *con)
+{
+	uint64_t gpa = tdx_va_to_gpa((const void *)&window_probe);
+	volatile uint32_t *at_gpa = (volatile uint32_t *)(uintptr_t)gpa;
+
+	con_puts(con, "tdboot: .data at ");
+	con_hex(con, (uint64_t)(uintptr_t)&window_probe);
+	con_puts(con, " is GPA ");
+	con_hex(con, gpa);
+	if (window_probe != PROBE_INITIAL) {
+		con_puts(con, ": not initialized from the image\n");
+		return false;
+	}
+	window_probe = PROBE_WRITTEN;
+	if (*at_gpa != PROBE_WRITTEN) {
+		con_puts(con, ": the two mappings disagree\n");
+		return false;
+	}
+	con_puts(con, ": initialized, same bytes through both mappings\n");
+	return true;
+}
+
 static uint64_t read_cr4(void)
 {
 	uint64_t cr4;
@@ -214,6 +248,8 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 			ok = false;
 		}
 	}
+	if (!check_data_window(&con))
+		ok = false;
 	con_puts(&con, "tdboot: tdx_is_td() (CPUID leaf 0x21): ");
 	con_puts(&con, cpuid_td ? "yes\n" : "no\n");
 	if (start != TDBOOT_START_SIM && (start == TDBOOT_START_TD) != cpuid_td) {
@@ -222,6 +258,14 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 	}
 	if (con.td && !print_td_info(&con))
 		ok = false;
+	if (con.td) {
+		/* Plain IN/OUT on this console: in a TD each one is a #VE. */
+		const struct console plain = { .td = false };
+
+		ex_install_ve_handler();	/* examples/common/idt.c */
+		con_puts(&con, "tdboot: #VE handler installed: IDT vector 20 -> tdx_ve_entry\n");
+		con_puts(&plain, "tdboot: this line went out through plain IN/OUT instructions, one #VE each\n");
+	}
 	con_puts(&con, ok ? "tdboot: done, exiting through isa-debug-exit\n"
 			  : "tdboot: FAILED, exiting through isa-debug-exit\n");
 	debug_exit(&con, ok ? TDBOOT_EXIT_OK : TDBOOT_EXIT_FAILED);

@@ -15,7 +15,9 @@
  *
  *  tdboot_common32 then builds identity-mapped page tables for 0-4 GiB in
  *  TempMem (2 MiB pages; 5 levels when the GPA width is 52 and LA57 is
- *  available, else 4), enters long mode and calls tdboot_main().
+ *  available, else 4) with TempMem mapped once more at TDBOOT_WINDOW_VA,
+ *  where .data and .bss live (linker/tdboot.ld says why), enters long mode
+ *  and calls tdboot_main().
  *
  * Instructions a TD would turn into a #VE (CPUID of most leaves, RDMSR/WRMSR
  * of EFER, HLT, IN/OUT) are never executed on the TD path: there is no IDT
@@ -223,14 +225,17 @@ tdboot_common32:
 	push	%eax				/* SAVED_START */
 	push	%edx				/* SAVED_LEVELS */
 
-	/* .data: initial bytes from the image into TempMem; .bss: zeroes. */
+	/*
+	 * .data: initial bytes from the image into TempMem; .bss: zeroes.
+	 * Physical addresses: they run in the data window once paging is on.
+	 */
 	mov	$TDBOOT_DATA_LMA, %esi
-	mov	$TDBOOT_DATA_START, %edi
+	mov	$TDBOOT_DATA_PHYS, %edi
 	mov	$TDBOOT_DATA_END, %ecx
-	sub	%edi, %ecx
+	sub	$TDBOOT_DATA_START, %ecx
 	rep movsb
-	mov	$TDBOOT_BSS_START, %edi
-	mov	$TDBOOT_BSS_END, %ecx
+	mov	$TDBOOT_BSS_PHYS, %edi
+	mov	$TDBOOT_BSS_PHYS_END, %ecx
 	sub	%edi, %ecx
 	xor	%eax, %eax
 	rep stosb
@@ -254,6 +259,10 @@ tdboot_common32:
 	add	$0x200000, %eax
 	add	$8, %edi
 	loop	3b
+	/* The data window: one 2 MiB page at TDBOOT_WINDOW_VA -> TempMem. */
+	mov	$TDBOOT_WINDOW_VA, %eax
+	shr	$21, %eax
+	movl	$(TDBOOT_TEMPMEM_BASE + PT_2M), PT_PD0(, %eax, 8)
 
 	/* CR4.PAE (+ LA57), CR3 = the root for that depth. */
 	mov	%cr4, %eax
