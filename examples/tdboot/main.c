@@ -3,8 +3,10 @@
  * tdboot's C: the same code runs in a TD and in a normal VM.  It asks the
  * CPU which one it is in (tdx_is_td(): CPUID leaf 0x21, safe anywhere), then
  * talks to COM1 through libtdx (GHCI Instruction.IO) in a TD and through
- * plain IN/OUT otherwise, prints a greeting and, in a TD, the TDG.VP.INFO
- * fields, and leaves through QEMU's isa-debug-exit port.
+ * plain IN/OUT otherwise, prints a greeting, checks what the start code set
+ * up (paging depth, the data window), and in a TD prints the TDG.VP.INFO
+ * fields and installs libtdx's #VE handler, after which plain IN/OUT work
+ * too.  It leaves through QEMU's isa-debug-exit port.
  */
 #include <stdbool.h>
 #include <stdint.h>
