@@ -175,8 +175,11 @@ static uint64_t read_cr4(void)
 	return cr4;
 }
 
-/* TDG.VP.INFO, printed field by field; false if the call failed. */
-static bool print_td_info(const struct console *con)
+/*
+ * TDG.VP.INFO, printed field by field; false if the call failed or its GPA
+ * width is not the one the vCPU started with (RBX at reset).
+ */
+static bool print_td_info(const struct console *con, uint32_t start_gpaw)
 {
 	struct tdx_td_info info;
 	uint64_t status = tdg_vp_info(&info);
@@ -200,6 +203,12 @@ static bool print_td_info(const struct console *con)
 	con_puts(con, " sys_rd=");
 	con_puts(con, info.sys_rd_available ? "yes" : "no");
 	con_puts(con, "\n");
+	if (info.gpaw != start_gpaw) {
+		con_puts(con, "tdboot: but the vCPU started with GPA width ");
+		con_dec(con, start_gpaw);
+		con_puts(con, "\n");
+		return false;
+	}
 	return true;
 }
 
@@ -258,7 +267,7 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 		con_puts(&con, "tdboot: the start state and CPUID leaf 0x21 disagree\n");
 		ok = false;
 	}
-	if (con.td && !print_td_info(&con))
+	if (con.td && !print_td_info(&con, gpaw))
 		ok = false;
 	if (con.td) {
 		/* Plain IN/OUT on this console: in a TD each one is a #VE. */
