@@ -24,8 +24,12 @@
 
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
+#include "tdxh_memory.h"
 
 #define DEFAULT_TIMEOUT_S 10
+
+_Static_assert(SIM_MAX_VCPUS <= TDXH_ABI_MAX_VCPUS && SIM_MAX_VCPUS <= TDXH_MEM_MAX_VCPUS,
+	       "every vCPU needs its slot in the harness's per-vCPU state");
 #define PROBE_SIGNAL SIGUSR1
 
 struct sim_config sim_cfg = {
@@ -290,6 +294,12 @@ int main(int argc, char **argv)
 	tdxh_td.gpaw = sim_cfg.gpaw;
 	tdxh_td.num_vcpus = sim_cfg.vcpus;
 	tdxh_td.max_vcpus = sim_cfg.vcpus;
+	/* The memory model's SEPT: what the loader put in (the image, the
+	 * stacks) was added by the host and is ACCEPTED, as TDH.MEM.PAGE.ADD
+	 * leaves it; the rest of guest RAM is PENDING until the guest accepts it. */
+	tdxh_mem_set_state(image.lo, image.hi - image.lo, TDXH_PAGE_ACCEPTED);
+	tdxh_mem_set_state(sim_stack_top(sim_cfg.vcpus), sim_cfg.mem - sim_stack_top(sim_cfg.vcpus),
+			   TDXH_PAGE_ACCEPTED);
 	tdxh_stop_hook = on_stop;
 	sim_install_models();
 	sim_thread_signal_stack();

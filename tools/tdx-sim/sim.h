@@ -120,7 +120,7 @@ struct sim_vcpu *sim_vcpu_self(void);
 void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip);
 
 /* ---- system instructions and event delivery (emulate.c) ---------------- */
-/* lidt, sidt, cli, sti at the interrupted RIP: emulate, step RIP, return true. */
+/* lidt, cli, sti at the interrupted RIP: emulate, step RIP, return true. */
 bool sim_emulate_system(struct ucontext_t *uc);
 /*
  * Deliver an exception without error code through the guest's IDT the way

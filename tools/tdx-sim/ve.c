@@ -33,6 +33,28 @@ static const char *exit_reason_name(uint64_t reason)
 	}
 }
 
+/* The VE info in words, for --trace (qualification formats: fact sheet §4). */
+static void describe(const struct tdxh_ve_info *ve, char *buf, size_t size)
+{
+	uint64_t q = ve->exit_qualification;
+	int n = snprintf(buf, size, "exit reason %llu (%s)", (unsigned long long)ve->exit_reason,
+			 exit_reason_name(ve->exit_reason));
+
+	if (n < 0 || (size_t)n >= size)
+		return;
+	if (ve->exit_reason == TDXH_EXIT_IO)
+		snprintf(buf + n, size - (size_t)n, ": %s%s %llu byte%s, port %#llx, length %u",
+			 (q & 0x20) ? "rep " : "", (q & 0x8) ? ((q & 0x10) ? "ins" : "in") :
+			 ((q & 0x10) ? "outs" : "out"), (unsigned long long)(q & 7) + 1, (q & 7) ? "s" : "",
+			 (unsigned long long)((q >> 16) & 0xFFFF), ve->instruction_length);
+	else if (ve->exit_reason == TDXH_EXIT_EPT_VIOLATION)
+		snprintf(buf + n, size - (size_t)n, ": %s GLA %#llx, GPA %#llx",
+			 (q & 2) ? "write to" : "read of", (unsigned long long)ve->gla,
+			 (unsigned long long)ve->gpa);
+	else
+		snprintf(buf + n, size - (size_t)n, ", length %u", ve->instruction_length);
+}
+
 /* Post `ve` and enter the guest's vector-20 handler, or end the run saying why not. */
 static void deliver(ucontext_t *uc, const struct tdxh_ve_info *ve)
 {
@@ -55,11 +77,12 @@ static void deliver(ucontext_t *uc, const struct tdxh_ve_info *ve)
 				"#VE handler, loaded with lidt on this vCPU (docs/sim.md)");
 	}
 	tdxh_post_ve(ve);
-	sim_trace_event("#VE: exit reason %llu (%s), qualification %#llx, GPA %#llx, length %u "
-			"at rip %#llx -> handler %#llx", (unsigned long long)ve->exit_reason,
-			exit_reason_name(ve->exit_reason), (unsigned long long)ve->exit_qualification,
-			(unsigned long long)ve->gpa, ve->instruction_length, (unsigned long long)rip,
-			(unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
+	if (sim_cfg.trace) {
+		describe(ve, what, sizeof(what));
+		sim_trace_event("#VE at rip %#llx: %s -> vector 20 handler %#llx",
+				(unsigned long long)rip, what,
+				(unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
+	}
 }
 
 bool sim_ve_instruction(ucontext_t *uc)
