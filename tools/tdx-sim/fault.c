@@ -186,6 +186,10 @@ static void on_sigill(int sig, siginfo_t *info, void *ctx)
 		host_fault(sig, uc);
 	if (sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) &&
 	    memcmp(code, tdcall, sizeof(code)) == 0) {
+		struct sim_vcpu *v = sim_vcpu_self();
+
+		v->tdcall_rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+		v->tdcalls++;
 		sim_trace_begin(uc);
 		harness_sigill.sa_sigaction(sig, info, ctx);
 		sim_trace_end(uc);
@@ -214,7 +218,7 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			 "isa-debug-exit port, ReportFatalError or HLT", this_vcpu(),
 			 (unsigned long long)rip);
 	if (uc->uc_mcontext.gregs[REG_TRAPNO] != TRAP_PF) {
-		if (sim_emulate_system(uc) || sim_ve_instruction(uc))
+		if (sim_emulate_system(uc) || sim_ve_fault(uc, 0))
 			return;
 		if (uc->uc_mcontext.gregs[REG_TRAPNO] == TRAP_GP)
 			sim_guest_fault(uc, "general protection fault (#GP): user mode may not run "
@@ -232,7 +236,7 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			sim_guest_fault(uc, what, "a guest that fits its stack");
 		}
 	}
-	if (!(err & PF_FETCH) && sim_ve_mmio(uc, addr, (err & PF_WRITE) != 0))
+	if (!(err & PF_FETCH) && sim_ve_fault(uc, addr))
 		return;
 	snprintf(what, sizeof(what), "page fault: %s %#llx (%s)",
 		 (err & PF_FETCH) ? "instruction fetch from" : (err & PF_WRITE) ? "write to" : "read of",
