@@ -29,7 +29,7 @@ static void pack_message(const char *message, uint64_t words[8])
  * 15:0 zero), R13 shared GPA, message in R14, R15, RBX, RDI, RSI, R8, R9, RDX.
  */
 uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
-				     const char message[64])
+				     const char *message)
 {
 	struct tdx_module_args args;
 

@@ -149,7 +149,7 @@ uint64_t tdvmcall_get_quote(uint64_t buffer_gpa, uint64_t size);
  * never read past its NUL).  Returns only if the VMM resumes the TD.
  */
 uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
-				     const char message[64]);
+				     const char *message);
 
 /* GHCI SetupEventNotifyInterrupt (0x10004): R12 vector, 32..255 (else INVALID_OPERAND, no call). */
 uint64_t tdvmcall_setup_event_notify_interrupt(uint64_t vector);

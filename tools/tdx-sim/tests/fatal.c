@@ -8,7 +8,7 @@
 __attribute__((noreturn)) void _start(void *hob, uint32_t vcpu_index);
 
 static const char detail[] = "details in shared memory";
-/* The parameter is `const char message[64]`: gcc checks callers pass 64 bytes. */
+/* Any NUL-terminated string: the wrapper sends its first 64 bytes at most. */
 static const char message[64] = "sim-fatal: the guest cannot go on";
 
 void _start(void *hob, uint32_t vcpu_index)
