@@ -7,5 +7,6 @@
 #include "status.h"
 #include "tdvmcall.h"
 #include "io.h"
+#include "sha384.h"
 
 #endif /* TDX_TDX_H */
