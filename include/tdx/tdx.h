@@ -5,7 +5,15 @@
 
 #include "tdcall.h"
 #include "status.h"
+#include "error.h"
+#include "module.h"
+#include "metadata.h"
+#include "td_attributes.h"
+#include "exit_reason.h"
 #include "tdvmcall.h"
+#include "guest.h"
+#include "mmio.h"
+#include "addr.h"
 #include "io.h"
 #include "sha384.h"
 
