@@ -10,7 +10,7 @@
  */
 #include <tdx/sha384.h>
 
-#include "attest_bytes.h"
+#include "attest_util.h"
 
 static const uint64_t K[80] = {
 	0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full, 0xe9b5dba58189dbbcull,

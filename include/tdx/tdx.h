@@ -16,5 +16,9 @@
 #include "addr.h"
 #include "io.h"
 #include "sha384.h"
+#include "report.h"
+#include "quote.h"
+#include "rtmr.h"
+#include "fatal.h"
 
 #endif /* TDX_TDX_H */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Byte moves for the attestation code, internal to libtdx.
+ * Helpers of the attestation code, internal to libtdx.
+ *
+ * Byte moves.
  *
  * A freestanding compiler may still turn a plain copy or zeroing loop into a
  * call to memcpy/memset, which the library does not have.  The empty asm
@@ -8,11 +10,14 @@
  * a dying buffer from being optimised away).  These are for small private
  * buffers; shared memory has its own volatile accessors (quote.c).
  */
-#ifndef TDX_ATTEST_BYTES_H
-#define TDX_ATTEST_BYTES_H
+#ifndef TDX_ATTEST_UTIL_H
+#define TDX_ATTEST_UTIL_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <tdx/report.h>
+#include <tdx/status.h>
 
 static inline void tdx_bytes_copy(void *dst, const void *src, size_t n)
 {
@@ -47,4 +52,18 @@ static inline uint8_t *tdx_bytes_align64(uint64_t *buf)
 	return (uint8_t *)((p + 63) & ~(uintptr_t)63);
 }
 
-#endif /* TDX_ATTEST_BYTES_H */
+/*
+ * Bounded retry of TDX_OPERAND_BUSY (another vCPU holds the resource):
+ * true while `status` is BUSY and fewer than TDX_BUSY_RETRIES retries were
+ * made; pauses before the caller retries.
+ */
+static inline int tdx_busy_retry(uint64_t status, unsigned *tries)
+{
+	if (TDX_STATUS_CODE(status) != TDX_OPERAND_BUSY || *tries >= TDX_BUSY_RETRIES)
+		return 0;
+	(*tries)++;
+	__asm__ volatile("pause" ::: "memory");
+	return 1;
+}
+
+#endif /* TDX_ATTEST_UTIL_H */
