@@ -2,9 +2,11 @@
 /* The harness's default models: one line per area of the library. */
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
+#include "tdxh_attest.h"
 
 void tdxh_install_default_models(void)
 {
 	tdxh_install_io_models();
 	tdxh_install_abi_models();
+	tdxh_install_attest_models();	/* after abi: the full TDREPORT/RTMR/GetQuote models replace its simple ones */
 }
