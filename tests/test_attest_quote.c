@@ -103,6 +103,14 @@ static void make_report(void)
 	assert_int_equal(tdx_get_report(nonce, &report), 0);
 }
 
+/* Arm the harness, get a TDREPORT, and the default request for it. */
+static struct tdx_quote_request start(void)
+{
+	tdxh_arm();
+	make_report();
+	return request();
+}
+
 static void assert_quote_is_expected(size_t len)
 {
 	uint8_t *want = malloc(len);
@@ -129,10 +137,8 @@ static void honest_async_quote(void **state)
 	size_t len = 99;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
+	req = start();
 	tdxh_state.hostile = true;	/* junk in every exposed register the VMM does not answer */
-	req = request();
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
 	assert_int_equal(len, 600);
 	assert_quote_is_expected(len);
@@ -171,10 +177,8 @@ static void synchronous_completion_and_default_spin(void **state)
 	size_t len;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
+	req = start();
 	tdxh_attest.quote.delay = 0;
-	req = request();
 	req.wait = NULL;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
 	assert_int_equal(info.polls, 1);
@@ -195,9 +199,7 @@ static void vmcall_refused(void **state)
 	size_t len;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
-	req = request();
+	req = start();
 	tdxh_inject(0, 0x10002, 0x8000000000000001ull, 1);	/* GPA_INUSE */
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_VMCALL_FAILED);
 	assert_int_equal(info.vmcall_status, 0x8000000000000001ull);
@@ -243,10 +245,8 @@ static void timeout_is_bounded(void **state)
 	size_t len;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
+	req = start();
 	tdxh_attest.quote.mode = TDXH_QUOTE_NEVER;
-	req = request();
 	req.max_polls = 5;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_TIMEOUT);
 	assert_int_equal(info.polls, 5);
@@ -326,9 +326,7 @@ static void quote_bigger_than_caller_buffer(void **state)
 	size_t len;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
-	req = request();
+	req = start();
 	req.quote_cap = 599;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_TOO_SMALL);
 	assert_int_equal(info.out_len, 600);
@@ -384,9 +382,7 @@ static void notify_interrupt_requested_first(void **state)
 	size_t len;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
-	req = request();
+	req = start();
 	req.notify_vector = 0x40;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
 	assert_int_equal(tdxh_count(0, 0x10004), 1);
@@ -426,10 +422,8 @@ static void status_flipping_between_reads(void **state)
 	size_t len;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
+	req = start();
 	tdxh_attest.quote.mode = TDXH_QUOTE_STATUS_FLIP;
-	req = request();
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
 	tdxh_unwatch();
@@ -456,11 +450,9 @@ static void buffer_rewritten_between_reads(void **state)
 	size_t len;
 
 	(void)state;
-	tdxh_arm();
-	make_report();
+	req = start();
 	tdxh_attest.quote.mode = TDXH_QUOTE_REWRITE;
 	tdxh_attest.quote.quote_size = 1001;
-	req = request();
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
 	tdxh_unwatch();
