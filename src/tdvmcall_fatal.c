@@ -2,16 +2,25 @@
 #include <tdx/tdvmcall.h>
 
 /*
- * 8 message bytes from p, little-endian.  Byte by byte on purpose: a 64-byte
- * struct copy could become a call to memcpy, which a freestanding guest lacks.
+ * The message as 8 little-endian words, up to its first NUL (at most 64
+ * bytes), zero after it: a short string is never read past its end.  Byte
+ * by byte on purpose: a 64-byte struct copy could become a memcpy call,
+ * which a freestanding guest does not have.
  */
-static uint64_t le64(const char *p)
+static void pack_message(const char *message, uint64_t words[8])
 {
-	uint64_t v = 0;
+	int end = 0;
 
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | (unsigned char)p[i];
-	return v;
+	for (int w = 0; w < 8; w++)
+		words[w] = 0;
+	for (int i = 0; i < TDVMCALL_FATAL_ERROR_MESSAGE_SIZE && !end; i++) {
+		unsigned char c = (unsigned char)message[i];
+
+		if (c == 0)
+			end = 1;
+		else
+			words[i / 8] |= (uint64_t)c << (8 * (i % 8));
+	}
 }
 
 /*
@@ -32,14 +41,17 @@ uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
 		args.r13 = shared_gpa;
 	}
 	if (message) {
-		args.r14 = le64(message + 0);
-		args.r15 = le64(message + 8);
-		args.rbx = le64(message + 16);
-		args.rdi = le64(message + 24);
-		args.rsi = le64(message + 32);
-		args.r8 = le64(message + 40);
-		args.r9 = le64(message + 48);
-		args.rdx = le64(message + 56);
+		uint64_t w[8];
+
+		pack_message(message, w);
+		args.r14 = w[0];
+		args.r15 = w[1];
+		args.rbx = w[2];
+		args.rdi = w[3];
+		args.rsi = w[4];
+		args.r8 = w[5];
+		args.r9 = w[6];
+		args.rdx = w[7];
 	}
 	return __tdx_hypercall(&args);
 }

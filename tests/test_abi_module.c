@@ -94,9 +94,9 @@ static void rtmr_extend_encoding_and_errors(void **state)
 	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page) | (1ull << 47), 2), OPERAND_INVALID_RCX);
 	/* Index beyond RTMR3: OPERAND_INVALID | RDX. */
 	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page), 4), OPERAND_INVALID_RDX);
-	/* OPERAND_BUSY passes through for the caller to retry. */
-	tdxh_inject(2, 0, 0x8000020000000000ull, 1);
-	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page), 2), 0x8000020000000000ull);
+	/* The RTMR lock contended: OPERAND_BUSY | RTMR (168), whole, for the caller to retry. */
+	tdxh_inject(2, 0, 0x80000200000000A8ull, 1);
+	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page), 2), 0x80000200000000A8ull);
 }
 
 /* ---- TDG.VP.VEINFO.GET (leaf 3) ----------------------------------------------- */
@@ -436,9 +436,82 @@ static void page_attr_rd_wr(void **state)
 	poison(attr);
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 1ull << 32, 1ull << 32, &attr),
 			 OPERAND_INVALID_RDX);
+	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 0, 1ull << 33, &attr),
+			 0xC000010000000008ull);	/* mask for VM #2: R8 */
 	assert_int_equal(tdg_mem_page_attr_rd(0x5008, &attr), OPERAND_INVALID_RCX);
 	assert_untouched(attr);
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 9, 0, 0, &attr), OPERAND_INVALID_RCX);
+}
+
+/* ---- interruptible leaves and pass-through errors ------------------------------------------ */
+
+/*
+ * An interrupt pending twice: the module returns without advancing RIP and
+ * without writing RAX, so the same TDCALL runs again; then it succeeds.
+ */
+static int pending_interrupts;
+static void interrupted_twice(struct tdxh_leaf_call *c)
+{
+	if (pending_interrupts > 0) {
+		pending_interrupts--;
+		c->no_advance = true;
+		return;
+	}
+	c->regs->gpr[TDXH_RAX] = 0;
+}
+
+/* The last n records are the same TDCALL, registers and all. */
+static void assert_reexecuted(unsigned n)
+{
+	const struct tdxh_record *last = tdxh_last_record();
+
+	for (unsigned i = 2; i <= n; i++) {
+		const struct tdxh_record *r = tdxh_record(tdxh_state.nr_records - i);
+
+		assert_memory_equal(r->in.gpr, last->in.gpr, sizeof(last->in.gpr));
+		assert_int_equal(r->in.rip, last->in.rip);
+	}
+}
+
+static void interruptible_leaves_reexecute_transparently(void **state)
+{
+	(void)state;
+	tdxh_arm();
+	tdxh_set_leaf_model(4, interrupted_twice);
+	tdxh_set_leaf_model(6, interrupted_twice);
+	tdxh_set_leaf_model(27, interrupted_twice);
+
+	pending_interrupts = 2;
+	assert_int_equal(tdg_mr_report(gpa_of(report), gpa_of(reportdata), 0), 0);
+	assert_int_equal(tdxh_count(4, 0), 3);
+	assert_reexecuted(3);
+
+	pending_interrupts = 2;
+	assert_int_equal(tdg_mem_page_accept(0x200000, 1), 0);
+	assert_int_equal(tdxh_count(6, 0), 3);
+	assert_reexecuted(3);
+
+	pending_interrupts = 1;
+	assert_int_equal(tdg_vp_invgla(1ull << 52, 0x7000), 0);
+	assert_int_equal(tdxh_count(27, 0), 2);
+	assert_reexecuted(2);
+}
+
+static void documented_errors_pass_through_whole(void **state)
+{
+	(void)state;
+	tdxh_arm();
+	/* OPERAND_BUSY (retry) for REPORT and ACCEPT, detail kept. */
+	tdxh_inject(4, 0, 0x8000020000000001ull, 1);
+	assert_int_equal(tdg_mr_report(gpa_of(report), gpa_of(reportdata), 0), 0x8000020000000001ull);
+	tdxh_inject(6, 0, 0x8000020000000001ull, 1);
+	assert_int_equal(tdg_mem_page_accept(0x1000, 0), 0x8000020000000001ull);
+	/* VERIFYREPORT: INVALID_CPUSVN. */
+	tdxh_inject(22, 0, 0xC000100000000000ull, 1);
+	assert_int_equal(tdg_mr_verifyreport(gpa_of(report)), 0xC000100000000000ull);
+	/* A fatal TD status from any leaf. */
+	tdxh_inject(5, 0, 0xE000060400000000ull, 1);
+	assert_int_equal(tdg_vp_cpuidve_set(0), 0xE000060400000000ull);
 }
 
 /* ---- TD partitioning: TDG.VP.ENTER / INVEPT / INVGLA (leaves 25, 26, 27) ---------------- */
@@ -486,6 +559,8 @@ int main(void)
 		cmocka_unit_test_setup(verifyreport_checks_alignment_and_mac, abi_setup),
 		cmocka_unit_test_setup(page_attr_rd_wr, abi_setup),
 		cmocka_unit_test_setup(vp_enter_invept_invgla, abi_setup),
+		cmocka_unit_test_setup(interruptible_leaves_reexecute_transparently, abi_setup),
+		cmocka_unit_test_setup(documented_errors_pass_through_whole, abi_setup),
 	};
 	return cmocka_run_group_tests_name("abi_module", tests, NULL, NULL);
 }

@@ -376,6 +376,32 @@ static void report_fatal_error_packs_the_message(void **state)
 	assert_memory_equal(tdxh_abi.fatal_message, message, 64);
 }
 
+static void report_fatal_error_short_message_stops_at_nul(void **state)
+{
+	char message[64];
+
+	(void)state;
+	tdxh_arm();
+	/* 13 bytes + NUL, then junk the VMM must not see. */
+	memset(message, 'X', sizeof(message));
+	memcpy(message, "panic: no mem", 14);
+	assert_int_equal(tdvmcall_report_fatal_error(0, 0, message), 0);
+	assert_vmcall(0x10003, (uint64_t[TDXH_NR_GPRS]){
+		[TDXH_R14] = 0x6E203A63696E6170ull,	/* "panic: n" */
+		[TDXH_R15] = 0x000000006D656D206Full });	/* "o mem" */
+	assert_string_equal(tdxh_abi.fatal_message, "panic: no mem");
+
+	/* 64 bytes without a NUL are sent whole. */
+	{
+		char full[64];
+
+		memset(full, 'z', sizeof(full));
+		assert_int_equal(tdvmcall_report_fatal_error(0, 0, full), 0);
+		assert_int_equal(tdxh_last_record()->vmm_saw.gpr[TDXH_RDX], 0x7A7A7A7A7A7A7A7Aull);
+		assert_memory_equal(tdxh_abi.fatal_message, full, 64);
+	}
+}
+
 static void report_fatal_error_without_gpa_or_message(void **state)
 {
 	(void)state;
@@ -443,6 +469,7 @@ int main(void)
 		cmocka_unit_test_setup(map_gpa_retry_hostile_vmm, abi_setup),
 		cmocka_unit_test_setup(get_quote_encoding_and_errors, abi_setup),
 		cmocka_unit_test_setup(report_fatal_error_packs_the_message, abi_setup),
+		cmocka_unit_test_setup(report_fatal_error_short_message_stops_at_nul, abi_setup),
 		cmocka_unit_test_setup(report_fatal_error_without_gpa_or_message, abi_setup),
 		cmocka_unit_test_setup(setup_event_notify_interrupt, abi_setup),
 		cmocka_unit_test_setup(service_encoding_and_errors, abi_setup),

@@ -137,9 +137,10 @@ uint64_t tdvmcall_get_quote(uint64_t buffer_gpa, uint64_t size);
 /*
  * GHCI ReportFatalError (0x10003).  R12 = error_code with bits 15:0 cleared
  * and bit 63 set when shared_gpa != 0 (R13 = shared_gpa, a NUL-terminated
- * string); the 64-byte message (NULL: none) travels in R14, R15, RBX, RDI,
- * RSI, R8, R9, RDX, 8 bytes each, little-endian.  Returns only if the VMM
- * resumes the TD.
+ * string); the message (NULL: none) travels in R14, R15, RBX, RDI, RSI, R8,
+ * R9, RDX, 8 bytes each, little-endian: its bytes up to the first NUL or
+ * the 64th byte, whichever comes first, zeros after (a shorter string is
+ * never read past its NUL).  Returns only if the VMM resumes the TD.
  */
 uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
 				     const char message[64]);
