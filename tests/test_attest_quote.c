@@ -463,6 +463,34 @@ static void buffer_rewritten_between_reads(void **state)
 	assert_int_equal(*(uint32_t *)(shared + 20), 0xFFFFFFF0u);	/* the VMM did rewrite it */
 }
 
+/* A buffer in the memory model's GPA space must be converted first (MapGPA). */
+static void buffer_must_really_be_shared(void **state)
+{
+	uint8_t *low = (uint8_t *)(uintptr_t)0x40000000;	/* inside the modelled 4 GiB */
+	struct tdx_quote_request req;
+	struct tdx_quote_info info;
+	size_t len;
+
+	(void)state;
+	assert_true(mmap(low, BUF_SIZE, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) == low);
+	req = start();
+	req.shared_buf = low;
+	/* never converted: the VMM's writes never arrive; the status the TD wrote (0) with out_len 0 */
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_BAD_RESPONSE);
+	assert_true(tdxh_attest.quote.private_buffer);
+	assert_int_equal(info.buffer_status, 0);
+	assert_int_equal(info.out_len, 0);
+	assert_quote_untouched(len);
+
+	assert_int_equal(tdx_set_memory_shared(0x40000000, BUF_SIZE), 0);
+	tdxh_attest.quote.private_buffer = false;
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
+	assert_false(tdxh_attest.quote.private_buffer);
+	assert_quote_is_expected(len);
+	munmap(low, BUF_SIZE);
+}
+
 static void result_names(void **state)
 {
 	(void)state;
@@ -488,6 +516,7 @@ int main(void)
 		T(notify_interrupt_requested_first),
 		T(status_flipping_between_reads),
 		T(buffer_rewritten_between_reads),
+		T(buffer_must_really_be_shared),
 		T(result_names),
 	};
 #undef T

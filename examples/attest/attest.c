@@ -4,7 +4,8 @@
  *  1. measure a blob into RTMR[2] and keep an event log of it;
  *  2. TDREPORT with a 64-byte nonce as REPORTDATA (TDG.MR.REPORT);
  *  3. check its MAC (TDG.MR.VERIFYREPORT) and replay the log against its RTMRs;
- *  4. GetQuote through a shared buffer, waiting with an I/O-port delay;
+ *  4. convert the GetQuote buffer to shared (MapGPA), run GetQuote through it,
+ *     waiting with an I/O-port delay;
  *  5. print the sizes.
  * Under tdx-sim the harness models play the module and the quoting service.
  */
@@ -88,7 +89,15 @@ void _start(void *hob, uint32_t vcpu_index)
 	ex_printf("event log replay: RTMR[2] %s the report\n",
 		  same(rtmr[2], report.tdinfo.rtmr[2], TDX_MEASUREMENT_SIZE) ? "matches" : "DIFFERS FROM");
 
-	/* 4. quote */
+	/*
+	 * 4. quote.  The buffer's pages become shared (MapGPA with the shared
+	 * bit).  A payload with paging would also set the shared bit in their
+	 * PTEs; tdx-sim maps guest memory flat, so the same pointer reaches them.
+	 */
+	if (tdx_set_memory_shared(tdx_va_to_gpa(shared), sizeof(shared)) != TDX_CONVERT_OK) {
+		ex_printf("MapGPA to shared failed\n");
+		ex_exit(3);
+	}
 	r = tdx_get_quote(&req, &quote_len, &info);
 	ex_printf("GetQuote: %s after %u polls, buffer %u bytes, quote %u bytes\n",
 		  tdx_quote_strerror(r), info.polls, (unsigned)sizeof(shared), (unsigned)quote_len);

@@ -9,6 +9,7 @@
 #include "tdxh_attest.h"
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
+#include "tdxh_memory.h"
 
 #include <string.h>
 
@@ -253,6 +254,14 @@ static bool request_well_formed(const uint8_t *b)
 	return memcmp(b + Q_DATA + R_MAC, mac, 32) == 0;
 }
 
+/* Pages the memory model tracks must be SHARED; GPAs beyond its space are untracked. */
+static bool buffer_is_shared(uint64_t gpa, uint64_t size)
+{
+	if (gpa >= tdxh_mem_size())
+		return true;
+	return tdxh_mem_count(gpa, size, TDXH_PAGE_SHARED) == size / 4096;
+}
+
 static void model_get_quote(struct tdxh_vmcall *call)
 {
 	struct tdxh_quote_model *q = &tdxh_attest.quote;
@@ -274,6 +283,17 @@ static void model_get_quote(struct tdxh_vmcall *call)
 	}
 	if (q->vmcall_status != VMCALL_SUCCESS) {
 		tdxh_vmm_status(call, q->vmcall_status);
+		return;
+	}
+	if (!buffer_is_shared(gpa & ~tdxh_shared_bit(), size)) {
+		/*
+		 * The guest never converted the pages: the VMM's view of this GPA
+		 * is other memory.  It queues the request, but nothing it reads
+		 * or writes reaches the guest's (private) buffer.
+		 */
+		q->request_ok = false;
+		q->private_buffer = true;
+		tdxh_vmm_status(call, VMCALL_SUCCESS);
 		return;
 	}
 	q->buf = tdxh_gpa_to_host(gpa);

@@ -12,7 +12,10 @@
  * The SHA-384 used is libtdx's own, which its known-answer tests check.
  *
  * Guest and harness share one address space: a GPA with the shared bit set
- * reaches host memory with the bit stripped.
+ * reaches host memory with the bit stripped.  GetQuote honours the memory
+ * model (tdxh_memory.h): a buffer whose pages it tracks but which were not
+ * converted to SHARED is out of the VMM's reach - the request is queued and
+ * the guest's buffer never changes.
  */
 #ifndef TDXH_ATTEST_H
 #define TDXH_ATTEST_H
@@ -49,6 +52,7 @@ struct tdxh_quote_model {
 	unsigned nr_requests;
 	bool request_ok;		/* last request: shared GPA, version 1, status 0, in_len 1024, out_len 0, a TDREPORT with a valid MAC */
 	uint64_t gpa, size;		/* last request as the VMM saw it */
+	bool private_buffer;		/* last request's pages were not SHARED in the memory model */
 	uint8_t *buf;			/* host address of the buffer in service */
 	bool pending;
 	uint32_t ticks_left;
