@@ -58,6 +58,26 @@ static const struct tdxh_record *fatal_record(void)
 	return NULL;
 }
 
+/*
+ * Runs FIRST in this program (tdx_shared_mask() caches its first good
+ * answer): without a shared bit the page cannot be named, so only the
+ * registers carry the message and R12 bit 63 stays clear.
+ */
+static void no_shared_bit_no_page(void **state)
+{
+	static char page[4096] __attribute__((aligned(4096)));
+
+	(void)state;
+	tdxh_arm();
+	tdxh_inject(1, 0, 0xC000010000000000ull, 1);	/* TDG.VP.INFO fails */
+	memset(page, 'x', sizeof(page));
+	assert_true(die(TDX_FATAL_ERROR_CODE(3), "no page", page));
+	assert_int_equal(tdxh_attest.fatal.r12, 3ull << 16);
+	assert_int_equal(tdxh_attest.fatal.r13, 0);
+	assert_string_equal(tdxh_attest.fatal.message, "no page");
+	assert_int_equal(page[0], 'x');	/* nothing written where nobody can read it */
+}
+
 static void message_in_registers(void **state)
 {
 	/* 70 characters: only the first 64 travel in registers */
@@ -180,6 +200,7 @@ static void resumed_td_halts_forever(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(no_shared_bit_no_page, setup),	/* first: see there */
 		cmocka_unit_test_setup(message_in_registers, setup),
 		cmocka_unit_test_setup(short_message_is_zero_padded, setup),
 		cmocka_unit_test_setup(code_low_bits_and_bit63_are_cleared, setup),

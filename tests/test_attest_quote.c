@@ -129,6 +129,24 @@ static void assert_quote_untouched(size_t len)
 		assert_int_equal(quote[i], PATTERN);
 }
 
+/*
+ * Runs FIRST in this program: tdx_shared_mask() caches the first good
+ * answer of TDG.VP.INFO for the life of the process, so only a process that
+ * has not asked yet can see it fail.
+ */
+static void no_shared_bit_sends_nothing(void **state)
+{
+	struct tdx_quote_request req;
+	size_t len;
+
+	(void)state;
+	req = start();
+	tdxh_inject(1, 0, 0xC000010000000000ull, 1);	/* TDG.VP.INFO fails */
+	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_QUOTE_NO_SHARED_BIT);
+	assert_int_equal(tdxh_count(0, 0x10002), 0);
+	assert_quote_untouched(len);
+}
+
 static void honest_async_quote(void **state)
 {
 	struct tdx_quote_request req;
@@ -504,6 +522,7 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
+		T(no_shared_bit_sends_nothing),	/* first: see there */
 		T(honest_async_quote),
 		T(synchronous_completion_and_default_spin),
 		T(vmcall_refused),
