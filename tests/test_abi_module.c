@@ -241,6 +241,15 @@ static void vm_rd_reads_tdcs_fields(void **state)
 	assert_int_equal(tdg_vm_rd_v1(0x1110000300000017ull, &value, &next), 0);
 	assert_int_equal(next, UINT64_MAX);	/* the last one */
 
+	/* Enumeration starts from the null field id: FIRST_FIELD_ID_IN_CONTEXT, next only. */
+	value = 0x6666;
+	assert_int_equal(tdg_vm_rd_v1(UINT64_MAX, &value, &next), 0x00000C0B00000000ull);
+	assert_tdcall(0x10007, (uint64_t[TDXH_NR_GPRS]){ [TDXH_RDX] = UINT64_MAX });
+	assert_int_equal(next, 0x9100000000000010ull);	/* TDCS_NOTIFY_ENABLES, the table's first */
+	assert_int_equal(value, 0x6666);
+	/* Version 0 knows no null id: it is just an unknown field. */
+	assert_int_equal(tdg_vm_rd(UINT64_MAX, &value), FIELD_ID_INCORRECT);
+
 	/* Unknown field: METADATA_FIELD_ID_INCORRECT, outputs untouched. */
 	value = next = 0x5555;
 	assert_int_equal(tdg_vm_rd(0x1110000300000099ull, &value), FIELD_ID_INCORRECT);
@@ -320,6 +329,11 @@ static void sys_rd_and_rdall(void **state)
 	assert_int_equal(next, 0x0800000100000002ull);
 	assert_int_equal(tdg_sys_rd(0x0800000100000000ull, &value, NULL), 0);
 	assert_int_equal(value, 1);
+	/* The null field id, context code bits 54:52 aside: the first field. */
+	value = 0x6666;
+	assert_int_equal(tdg_sys_rd(~(7ull << 52), &value, &next), 0x00000C0B00000000ull);
+	assert_int_equal(next, 0x0800000100000000ull);
+	assert_int_equal(value, 0x6666);
 	value = next = 7;
 	assert_int_equal(tdg_sys_rd(0x08000001000000FFull, &value, &next), FIELD_ID_INCORRECT);
 	assert_int_equal(value, 7);
