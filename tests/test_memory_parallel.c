@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <time.h>
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
@@ -356,6 +357,73 @@ static void lazy_all_vcpus_same_range(void **state)
 	assert_int_equal(tdxh_mem_count(0, 256 * M2, TDXH_PAGE_ACCEPTED), 256 * 512);
 }
 
+/* Unit u's two bits in the caller's words, set by hand: another vCPU mid-accept. */
+static void set_unit(unsigned u, unsigned st)
+{
+	uint64_t *w = &words[u / 32];
+	unsigned shift = (u % 32) * 2;
+
+	__atomic_store_n(w, (*w & ~(3ull << shift)) | ((uint64_t)st << shift), __ATOMIC_RELEASE);
+}
+
+static int returned;
+
+static void *lazy_waiter(void *arg)
+{
+	struct vcpu *v = arg;
+
+	tdxh_arm();
+	tdxh_set_vcpu(1);
+	v->status = tdx_lazy_accept(v->lazy, v->lo, v->hi, &v->res);
+	__atomic_store_n(&returned, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static void lazy_waits_for_a_claimed_unit(void **state)
+{
+	struct tdx_lazy_accept lazy;
+	struct vcpu v = { 0 };
+	struct timespec ms50 = { 0, 50 * 1000 * 1000 };
+
+	(void)state;
+	tdxh_arm();
+	assert_true(tdx_lazy_init(&lazy, 0, 64 * M2, 0, words, TDX_LAZY_WORDS(65536)));
+	assert_true(tdx_lazy_mark_unaccepted(&lazy, 0, 64 * M2));
+
+	/* Unit 5 is CLAIMED by "vCPU 0": the waiter accepts 4 and 6 but must not touch 5. */
+	set_unit(5, TDX_LAZY_CLAIMED);
+	v.lazy = &lazy;
+	v.lo = 4 * M2;
+	v.hi = 7 * M2;
+	returned = 0;
+	assert_int_equal(pthread_create(&v.thread, NULL, lazy_waiter, &v), 0);
+	nanosleep(&ms50, NULL);
+	assert_false(__atomic_load_n(&returned, __ATOMIC_ACQUIRE));
+	assert_int_equal(tdxh_mem_total_accepts(), 2);
+	/* "vCPU 0" finishes: accepts unit 5, releases it. */
+	assert_int_equal(tdx_accept_memory(5 * M2, 6 * M2), 0);
+	set_unit(5, TDX_LAZY_ACCEPTED);
+	pthread_join(v.thread, NULL);
+	assert_int_equal(v.status, 0);
+	assert_int_equal(v.res.calls, 2);
+	assert_int_equal(tdxh_mem_total_accepts(), 3);
+
+	/* Unit 9 CLAIMED, and its owner fails: back to PENDING, the waiter does it itself. */
+	set_unit(9, TDX_LAZY_CLAIMED);
+	v.lo = 9 * M2;
+	v.hi = 9 * M2 + 1;
+	returned = 0;
+	assert_int_equal(pthread_create(&v.thread, NULL, lazy_waiter, &v), 0);
+	nanosleep(&ms50, NULL);
+	assert_false(__atomic_load_n(&returned, __ATOMIC_ACQUIRE));
+	set_unit(9, TDX_LAZY_PENDING);
+	pthread_join(v.thread, NULL);
+	assert_int_equal(v.status, 0);
+	assert_int_equal(v.res.calls, 1);
+	assert_int_equal(tdx_lazy_state(&lazy, 9 * M2), TDX_LAZY_ACCEPTED);
+	assert_int_equal(tdxh_mem_count(9 * M2, M2, TDXH_PAGE_ACCEPTED), 512);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +437,7 @@ int main(void)
 		cmocka_unit_test_setup(lazy_failure_leaves_unit_pending, setup),
 		cmocka_unit_test_setup(lazy_overlapping_vcpus_accept_each_unit_once, setup),
 		cmocka_unit_test_setup(lazy_all_vcpus_same_range, setup),
+		cmocka_unit_test_setup(lazy_waits_for_a_claimed_unit, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,15 +6,8 @@
 
 void ex_halt_forever(void)
 {
-	for (;;) {
-		/* GHCI Instruction.HLT: R12 = 1, interrupts are blocked. */
-		struct tdx_module_args args = {
-			.r10 = TDVMCALL_STANDARD,
-			.r11 = TDVMCALL_INSTRUCTION_HLT,
-			.r12 = 1,
-		};
-		(void)__tdx_hypercall(&args);
-	}
+	for (;;)
+		(void)tdvmcall_hlt(true);
 }
 
 void ex_exit(uint8_t value)

@@ -15,6 +15,7 @@
 #include "mmio.h"
 #include "addr.h"
 #include "io.h"
+#include "ve.h"
 #include "memory.h"
 #include "sha384.h"
 #include "report.h"

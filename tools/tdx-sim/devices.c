@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "tdx_harness.h"
+#include "tdxh_abi.h"
 
 /* GHCI values typed from the fact sheet. */
 #define VMCALL_SUCCESS             0ull
@@ -78,9 +79,33 @@ static void debug_exit_write(void *ctx, uint16_t port, unsigned size, uint32_t v
 
 	(void)ctx;
 	(void)port;
+	sim_trace_abandon("the run ends");
 	sim_msg("guest wrote %#x to the isa-debug-exit port (%u byte%s): exit status %llu",
 		value, size, size == 1 ? "" : "s", (unsigned long long)(status & 0xFF));
 	tdxh_request_stop((int)(status & 0xFF));
+}
+
+/* ---- MMIO scratch RAM at the start of the MMIO window ---------------- */
+
+#define MMIO_SCRATCH_SIZE 4096
+static uint8_t mmio_scratch[MMIO_SCRATCH_SIZE];
+
+/* The harness's MMIO model only calls with offset + size <= the device's size. */
+static uint64_t mmio_scratch_read(void *ctx, uint64_t offset, unsigned size)
+{
+	uint64_t v = 0;
+
+	(void)ctx;
+	for (unsigned i = 0; i < size; i++)
+		v |= (uint64_t)mmio_scratch[offset + i] << (8 * i);
+	return v;
+}
+
+static void mmio_scratch_write(void *ctx, uint64_t offset, unsigned size, uint64_t value)
+{
+	(void)ctx;
+	for (unsigned i = 0; i < size; i++)
+		mmio_scratch[offset + i] = (uint8_t)(value >> (8 * i));
 }
 
 /* ---- Instruction.HLT and ReportFatalError ------------------------------- */
@@ -145,8 +170,14 @@ void sim_install_models(void)
 		.base = SIM_DEBUG_EXIT_PORT, .count = 1, .write = debug_exit_write,
 	};
 
-	if (tdxh_add_port_device(&com1) || tdxh_add_port_device(&debug_exit))
-		sim_exit(SIM_EXIT_USAGE, "the harness's port device table is full");
+	static const struct tdxh_mmio_device scratch = {
+		.base = SIM_MMIO_BASE, .size = MMIO_SCRATCH_SIZE,
+		.read = mmio_scratch_read, .write = mmio_scratch_write,
+	};
+
+	if (tdxh_add_port_device(&com1) || tdxh_add_port_device(&debug_exit) ||
+	    tdxh_add_mmio_device(&scratch))
+		sim_exit(SIM_EXIT_USAGE, "the harness's device tables are full");
 	tdxh_set_vmcall_model(GHCI_INSTRUCTION_HLT, vmcall_hlt);
 	tdxh_set_vmcall_model(GHCI_REPORT_FATAL_ERROR, vmcall_report_fatal_error);
 }

@@ -125,9 +125,20 @@ static unsigned this_vcpu(void)
 	return tdxh_current_vcpu();
 }
 
-/* End the run because of the instruction at the interrupted RIP. */
-__attribute__((noreturn))
-static void guest_fault(const ucontext_t *uc, const char *what, const char *expected)
+void sim_regs_of(const ucontext_t *uc, struct tdxh_regs *r)
+{
+	static const int greg[TDXH_NR_GPRS] = {
+		REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+		REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
+	};
+
+	for (int g = 0; g < TDXH_NR_GPRS; g++)
+		r->gpr[g] = (uint64_t)uc->uc_mcontext.gregs[greg[g]];
+	r->rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+	r->rflags = (uint64_t)uc->uc_mcontext.gregs[REG_EFL];
+}
+
+void sim_guest_fault(const ucontext_t *uc, const char *what, const char *expected)
 {
 	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
 	uint64_t rsp = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
@@ -174,14 +185,16 @@ static void on_sigill(int sig, siginfo_t *info, void *ctx)
 		host_fault(sig, uc);
 	if (sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) &&
 	    memcmp(code, tdcall, sizeof(code)) == 0) {
+		sim_trace_begin(uc);
 		harness_sigill.sa_sigaction(sig, info, ctx);
+		sim_trace_end(uc);
 		return;
 	}
 	if (code[0] == 0x0f && code[1] == 0x0b)
-		guest_fault(uc, "ud2 (#UD): the guest trapped on purpose (libtdx's "
+		sim_guest_fault(uc, "ud2 (#UD): the guest trapped on purpose (libtdx's "
 			    "__tdx_hypercall does this when the TDX module refuses TDG.VP.VMCALL)",
 			    "no ud2 in a guest that runs to its end");
-	guest_fault(uc, "invalid opcode (#UD)", EXPECT_CODE);
+	sim_guest_fault(uc, "invalid opcode (#UD)", EXPECT_CODE);
 }
 
 static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
@@ -200,7 +213,9 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			 "isa-debug-exit port, ReportFatalError or HLT", this_vcpu(),
 			 (unsigned long long)rip);
 	if (uc->uc_mcontext.gregs[REG_TRAPNO] != TRAP_PF) {
-		guest_fault(uc, "general protection fault (#GP): user mode may not run this",
+		if (sim_emulate_system(uc) || sim_ve_instruction(uc))
+			return;
+		sim_guest_fault(uc, "general protection fault (#GP): user mode may not run this",
 			    EXPECT_CODE);
 	}
 	for (unsigned i = 0; i < sim_cfg.vcpus; i++) {
@@ -209,20 +224,17 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			snprintf(what, sizeof(what), "stack overflow: access to %#llx, the guard page "
 				 "below vCPU %u's %llu KiB stack", (unsigned long long)addr, i,
 				 (unsigned long long)(SIM_STACK_SIZE >> 10));
-			guest_fault(uc, what, "a guest that fits its stack");
+			sim_guest_fault(uc, what, "a guest that fits its stack");
 		}
 	}
-	if (addr >= SIM_MMIO_BASE && addr < SIM_MMIO_BASE + SIM_MMIO_SIZE) {
-		snprintf(what, sizeof(what), "MMIO access to %#llx (a #VE in a TD) with no #VE "
-			 "handler to take it", (unsigned long long)addr);
-		guest_fault(uc, what, "an IDT with a vector-20 handler, loaded with lidt");
-	}
+	if (!(err & PF_FETCH) && sim_ve_mmio(uc, addr, (err & PF_WRITE) != 0))
+		return;
 	snprintf(what, sizeof(what), "page fault: %s %#llx (%s)",
 		 (err & PF_FETCH) ? "instruction fetch from" : (err & PF_WRITE) ? "write to" : "read of",
 		 (unsigned long long)addr,
 		 sim_in_ram(addr, 1) ? "guest RAM with the wrong permission" :
 		 "not guest RAM");
-	guest_fault(uc, what, "accesses to guest RAM (see docs/sim.md for the memory map)");
+	sim_guest_fault(uc, what, "accesses to guest RAM (see docs/sim.md for the memory map)");
 }
 
 static void on_sigfpe(int sig, siginfo_t *info, void *ctx)
@@ -230,7 +242,7 @@ static void on_sigfpe(int sig, siginfo_t *info, void *ctx)
 	(void)info;
 	if (!rip_in_guest(ctx))
 		host_fault(sig, ctx);
-	guest_fault(ctx, "divide error (#DE)", "no division by zero");
+	sim_guest_fault(ctx, "divide error (#DE)", "no division by zero");
 }
 
 static void on_sigtrap(int sig, siginfo_t *info, void *ctx)
@@ -239,7 +251,7 @@ static void on_sigtrap(int sig, siginfo_t *info, void *ctx)
 	if (!rip_in_guest(ctx))
 		host_fault(sig, ctx);
 	/* #BP reports the RIP after the int3. */
-	guest_fault(ctx, "breakpoint or debug trap (#BP/#DB); rip is past the int3",
+	sim_guest_fault(ctx, "breakpoint or debug trap (#BP/#DB); rip is past the int3",
 		    "no int3 or single-stepping");
 }
 

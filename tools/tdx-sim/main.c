@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "tdx_harness.h"
+#include "tdxh_abi.h"
+#include "tdxh_memory.h"
 
 #define DEFAULT_TIMEOUT_S 10
 #define PROBE_SIGNAL SIGUSR1
@@ -36,11 +38,7 @@ struct sim_config sim_cfg = {
 
 static struct sim_image image;
 static pthread_t threads[SIM_MAX_VCPUS];
-static struct {
-	volatile int halted;		/* 1: parked for good */
-	volatile int blocked;		/* halted with interrupts blocked */
-	volatile uint64_t rip;		/* where it halted, or where the probe found it */
-} vcpu_state[SIM_MAX_VCPUS];
+static struct sim_vcpu vcpu_state[SIM_MAX_VCPUS];
 static sem_t halt_sem, probe_sem;
 
 static void usage(FILE *f)
@@ -49,7 +47,9 @@ static void usage(FILE *f)
 		"usage: tdx-sim [options] IMAGE.elf\n"
 		"Runs a freestanding TD payload (linked with linker/tdx-payload.ld) in this\n"
 		"process; the libtdx test harness plays the TDX module and the VMM.\n"
+		"  --trace          one line per TDCALL on stderr: name, decoded arguments, status\n"
 		"  --hostile        the VMM writes junk into every exposed register it does not answer\n"
+		"  --gpaw 48|52     guest physical address width: TDG.VP.INFO, shared bit GPAW-1 (default 48)\n"
 		"  --mem SIZE       end of guest RAM (GPA), e.g. 64M, 1G (default %lluM, max %#llx)\n"
 		"  --vcpus N        N vCPUs, each a host thread entering _start (default 1, max %u)\n"
 		"  --timeout SECS   watchdog: stop a guest still running after SECS (default %u, 0 = never)\n"
@@ -113,6 +113,8 @@ static void parse_args(int argc, char **argv)
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			exit(0);
+		} else if (strcmp(a, "--trace") == 0) {
+			sim_cfg.trace = true;
 		} else if (strcmp(a, "--hostile") == 0) {
 			sim_cfg.hostile = true;
 		} else if (is_option(a, "--mem")) {
@@ -123,6 +125,11 @@ static void parse_args(int argc, char **argv)
 					 "%lluM and %#llx", s, (unsigned long long)((SIM_RAM_BASE >> 20) + 4),
 					 (unsigned long long)SIM_MAX_MEM);
 			sim_cfg.mem = v;
+		} else if (is_option(a, "--gpaw")) {
+			const char *s = option_value(argc, argv, &i, "--gpaw");
+			if (!parse_u64(s, &v, false) || (v != 48 && v != 52))
+				sim_exit(SIM_EXIT_USAGE, "--gpaw %s: expected 48 or 52", s);
+			sim_cfg.gpaw = (unsigned)v;
 		} else if (is_option(a, "--vcpus")) {
 			const char *s = option_value(argc, argv, &i, "--vcpus");
 			if (!parse_u64(s, &v, false) || v < 1 || v > SIM_MAX_VCPUS)
@@ -152,6 +159,11 @@ static void parse_args(int argc, char **argv)
 
 /* ---- halting, stopping, the watchdog --------------------------------------- */
 
+struct sim_vcpu *sim_vcpu_self(void)
+{
+	return &vcpu_state[tdxh_current_vcpu()];
+}
+
 void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip)
 {
 	unsigned i = tdxh_current_vcpu();
@@ -165,9 +177,11 @@ void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip)
 static void on_stop(int code)
 {
 	if (code >= 0) {
+		sim_trace_abandon("the run ends");
 		sim_flush_console();
 		_exit(code);
 	}
+	sim_trace_abandon("SUCCESS; the vCPU halts for good");
 	/* Halted: nothing in the simulator ever raises an interrupt, so park for good. */
 	sem_post(&halt_sem);
 	for (;;)
@@ -273,6 +287,16 @@ int main(int argc, char **argv)
 
 	tdxh_reset();
 	tdxh_state.hostile = sim_cfg.hostile;
+	/* The TD as TDG.VP.INFO describes it: every vCPU the TD has is running. */
+	tdxh_td.gpaw = sim_cfg.gpaw;
+	tdxh_td.num_vcpus = sim_cfg.vcpus;
+	tdxh_td.max_vcpus = sim_cfg.vcpus;
+	/* The memory model's SEPT: what the loader put in (the image, the
+	 * stacks) was added by the host and is ACCEPTED, as TDH.MEM.PAGE.ADD
+	 * leaves it; the rest of guest RAM is PENDING until the guest accepts it. */
+	tdxh_mem_set_state(image.lo, image.hi - image.lo, TDXH_PAGE_ACCEPTED);
+	tdxh_mem_set_state(sim_stack_top(sim_cfg.vcpus), sim_cfg.mem - sim_stack_top(sim_cfg.vcpus),
+			   TDXH_PAGE_ACCEPTED);
 	tdxh_stop_hook = on_stop;
 	sim_install_models();
 	sim_thread_signal_stack();
@@ -282,6 +306,7 @@ int main(int argc, char **argv)
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(PROBE_SIGNAL, &sa, NULL);
+	sim_install_seccomp();
 	if (sem_init(&halt_sem, 0, 0) || sem_init(&probe_sem, 0, 0))
 		sim_exit(SIM_EXIT_USAGE, "sem_init: %s", strerror(errno));
 

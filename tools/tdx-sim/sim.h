@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct ucontext_t;
+
 /* ---- guest physical memory map (VA = GPA: the image is loaded flat) ------ */
 
 /* [0, SIM_RAM_BASE) stays unmapped: null pointers and the return trap fault. */
@@ -69,17 +71,66 @@ void sim_flush_console(void);
 /* ---- faults and signals (fault.c) --------------------------------------- */
 void sim_install_signal_handlers(void);
 void sim_thread_signal_stack(void);
+/* seccomp.c: system calls from guest addresses raise SIGSYS and end the run. */
+void sim_install_seccomp(void);
 /* Print "tdx-sim: ..." on stderr after flushing the console. */
 void sim_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* sim_msg, then end the whole process with `status`. */
 __attribute__((noreturn)) void sim_exit(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* End the run because of the instruction at the interrupted RIP (status 4). */
+__attribute__((noreturn))
+void sim_guest_fault(const struct ucontext_t *uc, const char *what, const char *expected);
+/* The guest's register file from a signal context. */
+struct tdxh_regs;
+void sim_regs_of(const struct ucontext_t *uc, struct tdxh_regs *r);
 /* Describe up to 15 instruction bytes at rip into buf ("0f 0b ..." or "<unreadable>"). */
 void sim_describe_bytes(uint64_t rip, char *buf, size_t size);
 
+/* ---- #VE (ve.c) --------------------------------------------------------------- */
+/* The faulting instruction raises #VE in a TD: deliver it (true), or false if it would not. */
+bool sim_ve_instruction(struct ucontext_t *uc);
+/* A load (write = false) or store in the MMIO window: EPT-violation #VE; false outside it. */
+bool sim_ve_mmio(struct ucontext_t *uc, uint64_t addr, bool write);
+
+/* ---- --trace (trace.c) ------------------------------------------------------ */
+/* Around the harness's handling of one TDCALL: inputs before, outputs after. */
+void sim_trace_begin(const struct ucontext_t *uc);
+void sim_trace_end(const struct ucontext_t *uc);
+/* The pending TDCALL never returns (the run ends, the vCPU parks): say so. */
+void sim_trace_abandon(const char *what);
+/* Any other event worth a line (#VE delivered, lidt, ...). */
+void sim_trace_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* ---- vCPUs (main.c) ------------------------------------------------------- */
+struct sim_vcpu {
+	/* IDTR as the guest loaded it with lidt (emulate.c) */
+	uint64_t idt_base;
+	uint16_t idt_limit;
+	bool idt_loaded;
+	bool vif;		/* virtual RFLAGS.IF: cli/sti are emulated; 0 at reset */
+	/* the main thread reads these */
+	volatile int halted;	/* parked for good */
+	volatile int blocked;	/* halted with interrupts blocked */
+	volatile uint64_t rip;	/* where it halted, or where the watchdog found it */
+};
+/* The calling thread's vCPU. */
+struct sim_vcpu *sim_vcpu_self(void);
 /* This vCPU halts for good (called from a model, in a signal handler). */
 void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip);
+
+/* ---- system instructions and event delivery (emulate.c) ---------------- */
+/* lidt, sidt, cli, sti at the interrupted RIP: emulate, step RIP, return true. */
+bool sim_emulate_system(struct ucontext_t *uc);
+/*
+ * Deliver an exception without error code through the guest's IDT the way
+ * a CPU does in 64-bit mode (same privilege level): align RSP down to 16,
+ * push SS, RSP, RFLAGS, CS, RIP, jump to the gate's handler.  On failure
+ * (no IDT, gate not present, stack not writable) explains in why[].
+ */
+bool sim_deliver_exception(struct ucontext_t *uc, unsigned vector, char *why, size_t size);
+/* Copy into guest memory without faulting; false if any byte is not writable. */
+bool sim_write_guest(uint64_t gva, const void *buf, size_t len);
 
 /* enter.S: switch to the guest stack, load all 16 GPRs, jump to rip. */
 __attribute__((noreturn)) void sim_enter(uint64_t rip, uint64_t rsp, const uint64_t gpr[16]);
