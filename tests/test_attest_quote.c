@@ -520,6 +520,55 @@ static void buffer_must_really_be_shared(void **state)
 	munmap(low, BUF_SIZE);
 }
 
+/*
+ * Many random VMM answers (status, out_len, quote size, delay, the caller's
+ * capacity): whatever comes back, OK means a quote within every bound and
+ * equal to what the VMM wrote, anything else means nothing was handed out.
+ */
+static void random_vmm_answers_keep_the_invariants(void **state)
+{
+	static const uint64_t statuses[] = { 0, 0, 0, 0x8000000000000000ull, 0x8000000000000001ull,
+					     0x8000000000000002ull, 1, 0x7FFFFFFFFFFFFFFFull };
+	uint64_t x = 0x243F6A8885A308D3ull;
+	struct tdx_quote_info info;
+	unsigned seen[TDX_QUOTE_TOO_SMALL + 1] = { 0 };
+	size_t len;
+
+	(void)state;
+	(void)start();
+	for (int i = 0; i < 300; i++) {
+		struct tdx_quote_request req = request();
+		enum tdx_quote_result r;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		tdxh_attest.quote.result_status = statuses[x % 8];
+		tdxh_attest.quote.mode = (x >> 8) & 1 ? TDXH_QUOTE_OUT_LEN_LIE : TDXH_QUOTE_HONEST;
+		tdxh_attest.quote.out_len_lie = (uint32_t)(x >> 16) % (BUF_SIZE + 64);
+		tdxh_attest.quote.quote_size = 1 + (uint32_t)(x >> 32) % (BUF_SIZE - 24);
+		tdxh_attest.quote.delay = (unsigned)(x >> 48) % 12;	/* sometimes beyond max_polls */
+		req.quote_cap = 1 + (size_t)(x >> 20) % quote_cap;
+		memset(quote, PATTERN, quote_cap);
+		r = tdx_get_quote(&req, &len, &info);
+		seen[r]++;
+		if (r == TDX_QUOTE_OK) {
+			assert_int_equal(info.buffer_status, 0);
+			assert_true(len > 0 && len <= req.quote_cap && len <= BUF_SIZE - 24);
+			assert_int_equal(len, info.out_len);
+			if (tdxh_attest.quote.mode == TDXH_QUOTE_HONEST)
+				assert_quote_is_expected(len);
+		} else {
+			assert_quote_untouched(len);
+		}
+		if (r == TDX_QUOTE_TIMEOUT)	/* the VMM still has it: let it finish */
+			while (tdxh_attest.quote.pending)
+				tdx_outb(0, 0x80);
+	}
+	/* every outcome a VMM can cause was reached */
+	assert_true(seen[TDX_QUOTE_OK] && seen[TDX_QUOTE_TIMEOUT] && seen[TDX_QUOTE_SERVICE_ERROR] &&
+		    seen[TDX_QUOTE_SERVICE_UNAVAILABLE] && seen[TDX_QUOTE_BAD_RESPONSE] &&
+		    seen[TDX_QUOTE_TOO_SMALL]);
+}
+
 static void result_names(void **state)
 {
 	(void)state;
@@ -547,6 +596,7 @@ int main(void)
 		T(status_flipping_between_reads),
 		T(buffer_rewritten_between_reads),
 		T(buffer_must_really_be_shared),
+		T(random_vmm_answers_keep_the_invariants),
 		T(result_names),
 	};
 #undef T
