@@ -9,6 +9,8 @@
 #include <tdx/tdx.h>
 #include "abi_test.h"
 
+#include <pthread.h>
+
 #define OPERAND_INVALID_RAX 0xC000010000000000ull
 #define OPERAND_INVALID_RCX 0xC000010000000001ull
 #define OPERAND_INVALID_RDX 0xC000010000000002ull
@@ -77,6 +79,53 @@ static void vp_info_failure_leaves_info_untouched(void **state)
 	poison(info);
 	assert_int_equal(tdg_vp_info(&info), OPERAND_BUSY_RCX);
 	assert_untouched(info);
+}
+
+/* Each host thread plays one vCPU: VP.INFO and VEINFO answer per vCPU. */
+struct vcpu_result {
+	unsigned vcpu;
+	uint64_t info_status, ve_status, ve_again;
+	struct tdx_td_info info;
+	struct tdx_ve_info ve;
+};
+
+static void *vcpu_thread(void *arg)
+{
+	struct vcpu_result *r = arg;
+	struct tdxh_ve_info posted = { .exit_reason = 10, .gla = 0x1000u * r->vcpu };
+
+	tdxh_arm();
+	tdxh_set_vcpu(r->vcpu);
+	r->info_status = tdg_vp_info(&r->info);
+	tdxh_post_ve(&posted);
+	r->ve_status = tdg_vp_veinfo_get(&r->ve);
+	r->ve_again = tdg_vp_veinfo_get(&r->ve);
+	return NULL;
+}
+
+static void vp_info_and_veinfo_per_vcpu_threads(void **state)
+{
+	struct vcpu_result r[4];
+	pthread_t t[4];
+
+	(void)state;
+	tdxh_arm();
+	tdxh_td.num_vcpus = 4;
+	for (unsigned i = 0; i < 4; i++) {
+		memset(&r[i], 0, sizeof(r[i]));
+		r[i].vcpu = i;
+		assert_int_equal(pthread_create(&t[i], NULL, vcpu_thread, &r[i]), 0);
+	}
+	for (unsigned i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(r[i].info_status, 0);
+		assert_int_equal(r[i].info.vcpu_index, i);
+		assert_int_equal(r[i].info.num_vcpus, 4);
+		assert_int_equal(r[i].ve_status, 0);
+		assert_int_equal(r[i].ve.gla, 0x1000u * i);	/* its own VE info */
+		assert_int_equal(r[i].ve_again, NO_VALID_VE_INFO);
+	}
+	assert_int_equal(tdxh_abi.ve_double_faults, 0);
 }
 
 /* ---- TDG.MR.RTMR.EXTEND (leaf 2) --------------------------------------------- */
@@ -559,6 +608,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(vp_info_encoding_and_outputs, abi_setup),
 		cmocka_unit_test_setup(vp_info_failure_leaves_info_untouched, abi_setup),
+		cmocka_unit_test_setup(vp_info_and_veinfo_per_vcpu_threads, abi_setup),
 		cmocka_unit_test_setup(rtmr_extend_encoding_and_errors, abi_setup),
 		cmocka_unit_test_setup(veinfo_get_returns_posted_info_once, abi_setup),
 		cmocka_unit_test_setup(veinfo_is_per_vcpu_and_a_second_ve_is_a_double_fault, abi_setup),
