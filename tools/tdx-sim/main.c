@@ -27,6 +27,9 @@
 #include "tdxh_memory.h"
 
 #define DEFAULT_TIMEOUT_S 10
+
+_Static_assert(SIM_MAX_VCPUS <= TDXH_ABI_MAX_VCPUS && SIM_MAX_VCPUS <= TDXH_MEM_MAX_VCPUS,
+	       "every vCPU needs its slot in the harness's per-vCPU state");
 #define PROBE_SIGNAL SIGUSR1
 
 struct sim_config sim_cfg = {

@@ -3,7 +3,8 @@
  * #VE for guest instructions, the way the TDX module raises it: the
  * instruction faults in user mode (#GP for in/out/ins/outs/hlt/rdmsr/wrmsr,
  * #PF for a load or store in the MMIO window), issue 5's harness decoder
- * (tests/harness/tdxh_ve.h) turns it into the VE info the module would
+ * (tdxh_ve_from_fault in tests/harness/tdxh_ve.h, the one the unit tests
+ * use) turns it into the VE info the module would
  * report, tdxh_post_ve() makes that this vCPU's valid VE info, and
  * emulate.c delivers vector 20 through the guest's IDT.  The guest's handler
  * reads the info with TDG.VP.VEINFO.GET and returns with iretq.
@@ -85,31 +86,26 @@ static void deliver(ucontext_t *uc, const struct tdxh_ve_info *ve)
 	}
 }
 
-bool sim_ve_instruction(ucontext_t *uc)
+bool sim_ve_fault(ucontext_t *uc, uint64_t fault_addr)
 {
+	unsigned trapno = (unsigned)uc->uc_mcontext.gregs[REG_TRAPNO];
+	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+	uint64_t shared_gpa = 0;
 	uint8_t code[15];
 	size_t n = 0;
-	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
 	struct tdxh_regs regs;
 	struct tdxh_ve_info ve;
 
+	/* Flat mapping: GPA = VA, and the MMIO window's GPAs are shared. */
+	if (trapno == TDXH_TRAP_PF && fault_addr >= SIM_MMIO_BASE &&
+	    fault_addr - SIM_MMIO_BASE < SIM_MMIO_SIZE)
+		shared_gpa = fault_addr | tdxh_shared_bit();
 	while (n < sizeof(code) && sim_read_guest(rip + n, &code[n], 1))
 		n++;
 	sim_regs_of(uc, &regs);
-	if (tdxh_ve_decode_insn(code, n, &regs, &ve) != 0)
+	if (tdxh_ve_from_fault(trapno, fault_addr, (uint64_t)uc->uc_mcontext.gregs[REG_ERR],
+			       shared_gpa, code, n, &regs, &ve) != 0)
 		return false;
-	deliver(uc, &ve);
-	return true;
-}
-
-bool sim_ve_mmio(ucontext_t *uc, uint64_t addr, bool write)
-{
-	struct tdxh_ve_info ve;
-
-	if (addr < SIM_MMIO_BASE || addr - SIM_MMIO_BASE >= SIM_MMIO_SIZE)
-		return false;
-	/* Flat mapping: GPA = VA, and the window's GPAs are shared. */
-	tdxh_ve_make_ept(addr, addr | tdxh_shared_bit(), write, &ve);
 	deliver(uc, &ve);
 	return true;
 }
