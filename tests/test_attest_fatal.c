@@ -35,6 +35,7 @@ static int setup(void **state)
 {
 	(void)state;
 	tdxh_reset();
+	tdxh_use_attest_fatal_model();
 	tdxh_stop_hook = on_stop;
 	stop_code = 0;
 	halts = 0;
@@ -156,6 +157,7 @@ static void long_message_in_shared_page(void **state)
 	/* longer than the page: cut at its end, still NUL-terminated */
 	msg[300] = 'o';
 	tdxh_reset();
+	tdxh_use_attest_fatal_model();
 	tdxh_arm();
 	tdxh_stop_hook = on_stop;
 	assert_true(die(0, msg, page + 4000));
@@ -188,6 +190,7 @@ static void resumed_td_halts_forever(void **state)
 	assert_int_equal(tdxh_attest.fatal.nr_reports, 1);
 	/* a VMM that fails the call itself changes nothing either */
 	tdxh_reset();
+	tdxh_use_attest_fatal_model();
 	tdxh_arm();
 	tdxh_stop_hook = on_stop;
 	halts = 0;

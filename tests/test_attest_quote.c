@@ -21,6 +21,7 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
+#include "tdxh_abi.h"
 #include "tdxh_attest.h"
 
 #define SHARED_BIT (1ull << 47)
@@ -404,7 +405,7 @@ static void notify_interrupt_requested_first(void **state)
 	req.notify_vector = 0x40;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
 	assert_int_equal(tdxh_count(0, 0x10004), 1);
-	assert_int_equal(tdxh_attest.quote.notify_vector, 0x40);
+	assert_int_equal(tdxh_abi.event_notify_vector, 0x40);
 	assert_int_equal(tdxh_attest.quote.nr_notifies, 1);
 	assert_quote_is_expected(len);
 

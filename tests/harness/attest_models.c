@@ -58,7 +58,6 @@ struct tdxh_attest_state tdxh_attest;
 
 #define SUBFN_GET_QUOTE    0x10002
 #define SUBFN_FATAL_ERROR  0x10003
-#define SUBFN_NOTIFY       0x10004
 
 static const char mac_key[] = "tdxh fake report MAC key";
 
@@ -200,7 +199,7 @@ static void quote_complete(void)
 
 	q->pending = false;
 	q->nr_completions++;
-	if (q->notify_vector)
+	if (tdxh_abi.event_notify_vector)	/* registered with issue 3's SetupEventNotifyInterrupt model */
 		q->nr_notifies++;
 	tdxh_watch_pause();
 	if (!q->request_ok) {
@@ -336,20 +335,6 @@ void tdxh_quote_hostile_after(size_t off, bool write, void *ctx)
 	}
 }
 
-/* ---- SetupEventNotifyInterrupt (0x10004) ----------------------------------- */
-
-static void model_notify(struct tdxh_vmcall *call)
-{
-	uint64_t vector = tdxh_vmm_read(call, TDXH_R12);
-
-	if (vector < 32 || vector > 255) {
-		tdxh_vmm_status(call, VMCALL_INVALID_OPERAND);
-		return;
-	}
-	tdxh_attest.quote.notify_vector = vector;
-	tdxh_vmm_status(call, VMCALL_SUCCESS);
-}
-
 /* ---- ReportFatalError (0x10003) -------------------------------------------- */
 
 static void model_fatal(struct tdxh_vmcall *call)
@@ -402,7 +387,10 @@ void tdxh_install_attest_models(void)
 	tdxh_set_leaf_model(4, model_report);
 	tdxh_set_leaf_model(22, model_verifyreport);
 	tdxh_set_vmcall_model(SUBFN_GET_QUOTE, model_get_quote);
-	tdxh_set_vmcall_model(SUBFN_NOTIFY, model_notify);
-	tdxh_set_vmcall_model(SUBFN_FATAL_ERROR, model_fatal);
 	tdxh_add_background(quote_tick);
+}
+
+void tdxh_use_attest_fatal_model(void)
+{
+	tdxh_set_vmcall_model(SUBFN_FATAL_ERROR, model_fatal);
 }

@@ -7,8 +7,11 @@
  *  - TDG.MR.VERIFYREPORT (22): recomputes that MAC;
  *  - TDG.MR.RTMR.EXTEND (2): RTMR = SHA-384(RTMR || digest), every extend logged;
  *  - GetQuote (0x10002): asynchronous, each error status, hostile variants;
- *  - SetupEventNotifyInterrupt (0x10004);
- *  - ReportFatalError (0x10003): the message decoded back to text, then stop.
+ *  - ReportFatalError (0x10003): the message (registers and shared page)
+ *    decoded back to text, then stop - installed on demand only
+ *    (tdxh_use_attest_fatal_model), issue 3's model stays the default.
+ * Installed over issue 3's simpler models of leaves 2, 4, 22 and GetQuote;
+ * SetupEventNotifyInterrupt stays issue 3's (tdxh_abi.event_notify_vector).
  * The SHA-384 used is libtdx's own, which its known-answer tests check.
  *
  * Guest and harness share one address space: a GPA with the shared bit set
@@ -57,7 +60,6 @@ struct tdxh_quote_model {
 	bool pending;
 	uint32_t ticks_left;
 	unsigned nr_completions;
-	uint64_t notify_vector;		/* 0: none registered */
 	unsigned nr_notifies;		/* completions signalled by the notify interrupt */
 };
 
@@ -88,6 +90,8 @@ extern struct tdxh_attest_state tdxh_attest;
 
 /* Registered by tdxh_install_default_models(); resets tdxh_attest. */
 void tdxh_install_attest_models(void);
+/* Replace the ReportFatalError model with this area's (after tdxh_reset()). */
+void tdxh_use_attest_fatal_model(void);
 
 /* The stop code ReportFatalError hands to tdxh_request_stop(). */
 #define TDXH_STOP_FATAL_ERROR 0x7E
