@@ -121,6 +121,20 @@ static void busy_is_retried_boundedly(void **state)
 	assert_int_equal(tdxh_count(4, 0), 101);
 }
 
+/* An interrupted TDG.MR.REPORT re-executes by itself: same registers, one result. */
+static void interrupted_report_reexecutes(void **state)
+{
+	(void)state;
+	tdxh_arm();
+	tdxh_attest.report_interrupts = 2;
+	assert_int_equal(tdx_get_report(NULL, &report), 0);
+	assert_int_equal(tdxh_count(4, 0), 3);
+	assert_int_equal(tdxh_record(0)->in.gpr[TDXH_RCX], tdxh_record(2)->in.gpr[TDXH_RCX]);
+	assert_int_equal(tdxh_record(0)->in.gpr[TDXH_RDX], tdxh_record(2)->in.gpr[TDXH_RDX]);
+	assert_int_equal(tdxh_attest.nr_reports, 1);
+	assert_int_equal(report.mac.type, 0x81);
+}
+
 static void failure_leaves_no_report(void **state)
 {
 	static const uint8_t zero[1024];
@@ -239,6 +253,7 @@ int main(void)
 		cmocka_unit_test_setup(null_reportdata_is_zeros, setup),
 		cmocka_unit_test_setup(misaligned_report_refused_without_tdcall, setup),
 		cmocka_unit_test_setup(busy_is_retried_boundedly, setup),
+		cmocka_unit_test_setup(interrupted_report_reexecutes, setup),
 		cmocka_unit_test_setup(failure_leaves_no_report, setup),
 		cmocka_unit_test_setup(verify_detects_tampering, setup),
 		cmocka_unit_test_setup(verify_alignment_and_busy, setup),

@@ -102,6 +102,12 @@ static void model_report(struct tdxh_leaf_call *call)
 	uint64_t rcx = g[TDXH_RCX], rdx = g[TDXH_RDX];
 	uint8_t r[1024];
 
+	if (tdxh_attest.report_interrupts > 0) {
+		/* An interrupt is pending: no RAX written, RIP not advanced. */
+		tdxh_attest.report_interrupts--;
+		call->no_advance = true;
+		return;
+	}
 	if ((rcx & 1023) || (rcx & tdxh_shared_bit())) {
 		g[TDXH_RAX] = OPERAND_INVALID | ID_RCX;
 		return;

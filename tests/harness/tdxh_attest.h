@@ -82,6 +82,7 @@ struct tdxh_attest_state {
 	struct { unsigned index; uint8_t digest[48]; } extends[TDXH_MAX_EXTENDS];
 	unsigned nr_extends;
 	unsigned nr_reports, nr_verifies;
+	unsigned report_interrupts;	/* config: the next n TDG.MR.REPORTs are interrupted (re-executed) */
 	struct tdxh_quote_model quote;
 	struct tdxh_fatal_report fatal;
 };
