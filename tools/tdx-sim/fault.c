@@ -186,6 +186,10 @@ static void on_sigill(int sig, siginfo_t *info, void *ctx)
 		host_fault(sig, uc);
 	if (sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) &&
 	    memcmp(code, tdcall, sizeof(code)) == 0) {
+		struct sim_vcpu *v = sim_vcpu_self();
+
+		v->tdcall_rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+		v->tdcalls++;
 		sim_trace_begin(uc);
 		harness_sigill.sa_sigaction(sig, info, ctx);
 		sim_trace_end(uc);

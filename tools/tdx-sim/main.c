@@ -191,14 +191,16 @@ static void on_stop(int code)
 		pause();
 }
 
+/* The watchdog's signal: where is this vCPU?  (In tdx-sim's own code: inside a TDCALL.) */
 static void on_probe(int sig, siginfo_t *info, void *ctx)
 {
-	unsigned i = tdxh_current_vcpu();
+	struct sim_vcpu *v = sim_vcpu_self();
+	uint64_t rip = (uint64_t)((ucontext_t *)ctx)->uc_mcontext.gregs[REG_RIP];
 
 	(void)sig;
 	(void)info;
-	if (!vcpu_state[i].halted)
-		vcpu_state[i].rip = (uint64_t)((ucontext_t *)ctx)->uc_mcontext.gregs[REG_RIP];
+	if (!v->halted)
+		v->rip = sim_in_ram(rip, 1) ? rip : v->tdcall_rip;
 	sem_post(&probe_sem);
 }
 
@@ -233,9 +235,11 @@ __attribute__((noreturn)) static void watchdog_expired(void)
 				;
 	for (unsigned i = 0; i < sim_cfg.vcpus && off < sizeof(buf) - 160; i++) {
 		sim_describe_bytes(vcpu_state[i].rip, bytes, sizeof(bytes));
-		off += (size_t)snprintf(buf + off, sizeof(buf) - off, "\n  vCPU %u: %s at rip %#llx [%s]",
-					i, vcpu_state[i].halted ? "halted" : "running",
-					(unsigned long long)vcpu_state[i].rip, bytes);
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+					"\n  vCPU %u: %s at rip %#llx [%s], %llu TDCALLs so far", i,
+					vcpu_state[i].halted ? "halted" : "running",
+					(unsigned long long)vcpu_state[i].rip, bytes,
+					(unsigned long long)vcpu_state[i].tdcalls);
 	}
 	sim_exit(SIM_EXIT_TIMEOUT, "watchdog: the guest is still running after %u s (--timeout); "
 		 "expected it to end through the isa-debug-exit port, ReportFatalError or HLT%s",

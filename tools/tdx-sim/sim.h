@@ -116,6 +116,8 @@ struct sim_vcpu {
 	volatile int halted;	/* parked for good */
 	volatile int blocked;	/* halted with interrupts blocked */
 	volatile uint64_t rip;	/* where it halted, or where the watchdog found it */
+	volatile uint64_t tdcalls;	/* TDCALLs so far */
+	volatile uint64_t tdcall_rip;	/* RIP of the latest one */
 };
 /* The calling thread's vCPU. */
 struct sim_vcpu *sim_vcpu_self(void);
