@@ -9,8 +9,8 @@
 
 uint64_t tdx_extend_rtmr(unsigned index, const uint8_t digest[TDX_MEASUREMENT_SIZE])
 {
-	/* 48 bytes at a 64-aligned offset of this 8-aligned buffer: 56 + 48 <= 112. */
-	uint64_t buf[14];
+	/* 48 bytes at a 64-aligned offset of this 16-aligned buffer: 48 + 48 <= 96. */
+	_Alignas(16) uint8_t buf[96];
 	uint8_t *copy = tdx_bytes_align64(buf);
 	uint64_t status;
 	unsigned tries = 0;

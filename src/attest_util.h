@@ -41,11 +41,11 @@ static inline void tdx_bytes_wipe(void *dst, size_t n)
 }
 
 /*
- * A 64-byte-aligned window of `need` bytes inside an 8-aligned buffer of
- * at least need + 56 bytes: the TDX module wants 64-aligned operands, and
+ * A 64-byte-aligned window of `need` bytes inside a 16-aligned buffer of
+ * at least need + 48 bytes: the TDX module wants 64-aligned operands, and
  * this gets one without realigning the stack frame.
  */
-static inline uint8_t *tdx_bytes_align64(uint64_t *buf)
+static inline uint8_t *tdx_bytes_align64(void *buf)
 {
 	uintptr_t p = (uintptr_t)buf;
 

@@ -97,7 +97,7 @@ static struct tdx_quote_request request(void)
 
 static void make_report(void)
 {
-	uint8_t nonce[64];
+	_Alignas(64) uint8_t nonce[64];
 
 	for (int i = 0; i < 64; i++)
 		nonce[i] = (uint8_t)(0xF0 ^ i);

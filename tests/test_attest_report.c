@@ -46,30 +46,29 @@ static void unhex(const char *h, uint8_t *out)
 
 static void report_with_nonce(void **state)
 {
-	uint8_t nonce[65];
+	_Alignas(64) uint8_t nonce[64];
 	const struct tdxh_record *rec;
 	uint8_t hash[48];
 
 	(void)state;
 	tdxh_arm();
-	for (int i = 0; i < 65; i++)
+	for (int i = 0; i < 64; i++)
 		nonce[i] = (uint8_t)(3 * i + 1);
-	/* an unaligned REPORTDATA source is fine: the library copies it */
-	assert_int_equal(tdx_get_report(nonce + 1, &report), 0);
+	assert_int_equal(tdx_get_report(nonce, &report), 0);
 	assert_int_equal(tdxh_count(4, 0), 1);
 	rec = tdxh_last_record();
 	assert_int_equal(rec->in.gpr[TDXH_RAX], 4);
 	assert_int_equal(rec->in.gpr[TDXH_RCX], (uint64_t)(uintptr_t)&report);
-	assert_int_equal(rec->in.gpr[TDXH_RDX] & 63, 0);
+	assert_int_equal(rec->in.gpr[TDXH_RDX], (uint64_t)(uintptr_t)nonce);	/* no copy */
 	assert_int_equal(rec->in.gpr[TDXH_R8], 0);
 
 	assert_int_equal(report.mac.type, 0x81);
-	assert_memory_equal(report.mac.reportdata, nonce + 1, 64);
+	assert_memory_equal(report.mac.reportdata, nonce, 64);
 	assert_memory_equal(report.tdinfo.mrtd, tdxh_attest.mrtd, 48);
 	assert_int_equal(report.tdinfo.attributes, tdxh_attest.attributes);
 	assert_int_equal(report.tdinfo.xfam, tdxh_attest.xfam);
 	/* The struct's offsets agree with the model's raw offsets (fact sheet). */
-	assert_int_equal(((uint8_t *)&report)[128], nonce[1]);
+	assert_int_equal(((uint8_t *)&report)[128], nonce[0]);
 	assert_int_equal(((uint8_t *)&report)[528], 0x4D);
 	tdx_sha384(&report.tdinfo, sizeof(report.tdinfo), hash);
 	assert_memory_equal(report.mac.tee_info_hash, hash, 48);
@@ -92,7 +91,7 @@ static void null_reportdata_is_zeros(void **state)
 	assert_memory_equal(report.mac.reportdata, zero, 64);
 }
 
-static void misaligned_report_refused_without_tdcall(void **state)
+static void misaligned_operands_refused_without_tdcall(void **state)
 {
 	struct tdx_report *bad = (struct tdx_report *)(raw + 512);
 
@@ -101,7 +100,12 @@ static void misaligned_report_refused_without_tdcall(void **state)
 	assert_int_equal(tdx_get_report(NULL, bad), INVALID_RCX);
 	assert_int_equal(tdx_get_report(NULL, (struct tdx_report *)(raw + 64)), INVALID_RCX);
 	assert_int_equal(tdx_get_report(NULL, NULL), INVALID_RCX);
+	/* REPORTDATA must be 64-aligned: the module's own answer, RDX */
+	assert_int_equal(tdx_get_report(raw + 1024 + 32, &report), INVALID_RDX);
+	assert_int_equal(tdx_get_report(raw + 1024 + 1, &report), INVALID_RDX);
 	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(report.mac.type, 0xAA);	/* untouched: refused before anything */
+	assert_int_equal(tdx_get_report(raw + 1024 + 64, &report), 0);
 }
 
 static void busy_is_retried_boundedly(void **state)
@@ -251,7 +255,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(report_with_nonce, setup),
 		cmocka_unit_test_setup(null_reportdata_is_zeros, setup),
-		cmocka_unit_test_setup(misaligned_report_refused_without_tdcall, setup),
+		cmocka_unit_test_setup(misaligned_operands_refused_without_tdcall, setup),
 		cmocka_unit_test_setup(busy_is_retried_boundedly, setup),
 		cmocka_unit_test_setup(interrupted_report_reexecutes, setup),
 		cmocka_unit_test_setup(failure_leaves_no_report, setup),

@@ -46,7 +46,7 @@ void _start(void *hob, uint32_t vcpu_index)
 	static const char blob[] = "the code this TD is about to run";
 	struct tdx_rtmr_event log[1];
 	uint8_t rtmr[TDX_NUM_RTMRS][TDX_MEASUREMENT_SIZE];
-	uint8_t nonce[TDX_REPORTDATA_SIZE];
+	_Alignas(TDX_REPORTDATA_ALIGN) uint8_t nonce[TDX_REPORTDATA_SIZE];
 	struct tdx_quote_request req = {
 		.report = &report,
 		.shared_buf = shared,

@@ -18,6 +18,7 @@ extern "C" {
 #define TDX_REPORT_SIZE          1024	/* TDREPORT_STRUCT */
 #define TDX_REPORT_ALIGN         1024	/* TDG.MR.REPORT: RCX 1024-aligned */
 #define TDX_REPORTDATA_SIZE      64
+#define TDX_REPORTDATA_ALIGN     64	/* TDG.MR.REPORT: RDX 64-aligned */
 #define TDX_REPORTMAC_SIZE       256	/* REPORTMACSTRUCT */
 #define TDX_REPORTMAC_ALIGN      256	/* TDG.MR.VERIFYREPORT: RCX 256-aligned */
 #define TDX_MEASUREMENT_SIZE     48	/* a SHA-384 value: MRTD, RTMRs, ... */
@@ -78,15 +79,20 @@ struct tdx_report {
 };
 
 /*
- * TDG.MR.REPORT with subtype 0: fill *report with a TDREPORT binding
- * `reportdata` (64 bytes, any alignment; NULL means 64 zero bytes).
+ * TDG.MR.REPORT with subtype 0: fill *report with a TDREPORT binding the 64
+ * bytes at `reportdata` (NULL means 64 zero bytes).
  *
- * `report` must be private memory whose GPA (tdx_va_to_gpa) is 1024-aligned:
- * otherwise TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX is returned without
- * calling the module (the status the module itself gives a misaligned
- * operand), as it is for a NULL report.  reportdata is copied into a private
- * 64-aligned buffer on the stack (no 1024-byte internal buffer: stack use
- * stays small).  TDX_OPERAND_BUSY is retried up to TDX_BUSY_RETRIES times.
+ * Both buffers are the caller's private memory, passed to the module as they
+ * are, and both alignments are checked first.  No internal aligned copies:
+ * the report's would take 2 KiB of stack, and even a REPORTDATA copy pushes
+ * the call chain past the library's 256-byte stack budget.
+ *  - report: GPA (tdx_va_to_gpa) 1024-aligned, else
+ *    TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX (also for NULL);
+ *  - reportdata: GPA 64-aligned, else TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
+ * the statuses the module itself gives misaligned operands, returned
+ * without a TDCALL.  Declare them e.g. `_Alignas(TDX_REPORT_ALIGN) struct
+ * tdx_report r; _Alignas(TDX_REPORTDATA_ALIGN) uint8_t nonce[64];`.
+ * TDX_OPERAND_BUSY is retried up to TDX_BUSY_RETRIES times.
  *
  * Returns the completion status (RAX).  On failure *report is zeroed, so a
  * failed call never leaves anything that looks like a report.
