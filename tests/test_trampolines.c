@@ -121,9 +121,9 @@ static void module_call_sends_the_leaf_in_rax_unchanged(void **state)
 
 	(void)state;
 	tdxh_arm();
-	/* Version 1 of TDG.VM.RD: RAX = (1 << 16) | 7; no model, so refused. */
-	assert_int_equal(__tdx_module_call(0x10007, &args), 0xC000010000000000ull);
-	assert_int_equal(tdxh_last_record()->in.gpr[TDXH_RAX], 0x10007);
+	/* Version 2 of TDG.VM.RD: RAX = (2 << 16) | 7; no module has it, so refused. */
+	assert_int_equal(__tdx_module_call(0x20007, &args), 0xC000010000000000ull);
+	assert_int_equal(tdxh_last_record()->in.gpr[TDXH_RAX], 0x20007);
 }
 
 /* VMM model for TEST_SUBFN: checks what it was shown, answers everything. */

@@ -6,7 +6,16 @@
 #include "version.h"
 #include "tdcall.h"
 #include "status.h"
+#include "error.h"
+#include "module.h"
+#include "metadata.h"
+#include "td_attributes.h"
+#include "exit_reason.h"
 #include "tdvmcall.h"
+#include "guest.h"
+#include "mmio.h"
+#include "addr.h"
 #include "io.h"
+#include "ve.h"
 
 #endif /* TDX_TDX_H */

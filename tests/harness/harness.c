@@ -43,6 +43,7 @@ static __thread unsigned this_vcpu;
 static __thread sigjmp_buf *trap_env;
 
 static tdxh_leaf_fn leaf_models[MAX_MODELS];
+static unsigned leaf_max_version[MAX_MODELS];	/* RAX 23:16 a leaf's model accepts */
 static struct { uint64_t subfn; tdxh_vmcall_fn fn; } vmcall_models[MAX_MODELS];
 static unsigned nr_vmcall_models;
 static tdxh_vmcall_fn vendor_model;
@@ -88,6 +89,13 @@ void tdxh_set_leaf_model(unsigned leaf, tdxh_leaf_fn fn)
 	if (leaf >= MAX_MODELS)
 		die("leaf number out of range", NULL);
 	leaf_models[leaf] = fn;
+}
+
+void tdxh_set_leaf_max_version(unsigned leaf, unsigned version)
+{
+	if (leaf >= MAX_MODELS)
+		die("leaf number out of range", NULL);
+	leaf_max_version[leaf] = version;
 }
 
 void tdxh_set_vmcall_model(uint64_t subfn, tdxh_vmcall_fn fn)
@@ -262,7 +270,8 @@ static bool module_tdcall(struct tdxh_regs *r)
 		module_vmcall(r, rec);
 	} else if (take_injection(leaf, TDXH_NO_SUBFN, &status)) {
 		r->gpr[TDXH_RAX] = status;
-	} else if ((rax >> 16) == 0 && leaf < MAX_MODELS && leaf_models[leaf]) {
+	} else if ((rax >> 24) == 0 && leaf < MAX_MODELS && leaf_models[leaf] &&
+		   ((rax >> 16) & 0xFF) <= leaf_max_version[leaf]) {
 		struct tdxh_leaf_call call = { .regs = r, .vcpu = this_vcpu };
 		leaf_models[leaf](&call);
 		advance = !call.no_advance;
@@ -391,6 +400,7 @@ void tdxh_reset(void)
 	pthread_mutex_lock(&lock);
 	memset(&tdxh_state, 0, sizeof(tdxh_state));
 	memset(leaf_models, 0, sizeof(leaf_models));
+	memset(leaf_max_version, 0, sizeof(leaf_max_version));
 	memset(vmcall_models, 0, sizeof(vmcall_models));
 	nr_vmcall_models = 0;
 	vendor_model = NULL;

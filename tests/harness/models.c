@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The harness's default models: one line per area of the library. */
 #include "tdx_harness.h"
+#include "tdxh_abi.h"
+#include "tdxh_ve.h"
 
 void tdxh_install_default_models(void)
 {
 	tdxh_install_io_models();
+	tdxh_install_abi_models();
+	tdxh_install_ve_models();
 }

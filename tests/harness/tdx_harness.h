@@ -58,6 +58,12 @@ struct tdxh_leaf_call {
 };
 typedef void (*tdxh_leaf_fn)(struct tdxh_leaf_call *call);
 void tdxh_set_leaf_model(unsigned leaf, tdxh_leaf_fn fn);
+/*
+ * Highest leaf version (RAX bits 23:16) the model of `leaf` accepts; the
+ * model reads the version from RAX.  Default 0: other versions are refused
+ * with OPERAND_INVALID | RAX before any model runs.
+ */
+void tdxh_set_leaf_max_version(unsigned leaf, unsigned version);
 
 /* ---- the VMM side (TDG.VP.VMCALL) --------------------------------------- */
 

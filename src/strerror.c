@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Names of TDCALL completion statuses (TDX module tdx_error_codes_defs.h),
+ * with their detail.  Every answer is a string literal: no buffer, nothing
+ * mutable, safe from any vCPU at any time.
+ */
+#include <tdx/error.h>
+
+enum detail_kind { DETAIL_NONE, DETAIL_OPERAND, DETAIL_LEVEL };
+
+/* "NAME (operand RAX)" ... "NAME (operand R15)", indexed by operand id 0..15. */
+#define OPERANDS(n) {                                                         \
+	n " (operand RAX)", n " (operand RCX)", n " (operand RDX)",           \
+	n " (operand RBX)", n " (operand RSP)", n " (operand RBP)",           \
+	n " (operand RSI)", n " (operand RDI)", n " (operand R8)",            \
+	n " (operand R9)", n " (operand R10)", n " (operand R11)",            \
+	n " (operand R12)", n " (operand R13)", n " (operand R14)",           \
+	n " (operand R15)" }
+#define LEVELS(n) { n " (level 4K)", n " (level 2M)", n " (level 1G)" }
+
+struct status_name {
+	uint64_t code;			/* bits 63:32 of the status */
+	enum detail_kind kind;
+	const char *name;		/* detail 0 (DETAIL_NONE) */
+	const char *unknown;		/* a detail this table cannot name */
+	const char *operand[16];	/* DETAIL_OPERAND: by operand id */
+	const char *rtmr;		/* DETAIL_OPERAND: operand id 168 */
+	const char *level[3];		/* DETAIL_LEVEL: 4K, 2M, 1G */
+};
+
+#define PLAIN(c, n)   { c, DETAIL_NONE, n, n " (detail unknown)", { 0 }, 0, { 0 } }
+#define OPERAND(c, n) { c, DETAIL_OPERAND, n, n " (detail unknown)", OPERANDS(n), \
+			n " (operand RTMR)", { 0 } }
+#define LEVEL(c, n)   { c, DETAIL_LEVEL, n, n " (detail unknown)", { 0 }, 0, LEVELS(n) }
+
+static const struct status_name tdx_statuses[] = {
+	PLAIN(TDX_SUCCESS, "TDX_SUCCESS"),
+	PLAIN(TDX_NON_RECOVERABLE_VCPU, "TDX_NON_RECOVERABLE_VCPU"),
+	PLAIN(TDX_NON_RECOVERABLE_TD, "TDX_NON_RECOVERABLE_TD"),
+	PLAIN(TDX_INTERRUPTED_RESUMABLE, "TDX_INTERRUPTED_RESUMABLE"),
+	OPERAND(TDX_OPERAND_INVALID, "TDX_OPERAND_INVALID"),
+	OPERAND(TDX_OPERAND_ADDR_RANGE_ERROR, "TDX_OPERAND_ADDR_RANGE_ERROR"),
+	OPERAND(TDX_OPERAND_BUSY, "TDX_OPERAND_BUSY"),
+	OPERAND(TDX_PAGE_METADATA_INCORRECT, "TDX_PAGE_METADATA_INCORRECT"),
+	PLAIN(TDX_TD_FATAL, "TDX_TD_FATAL"),
+	PLAIN(TDX_OP_STATE_INCORRECT, "TDX_OP_STATE_INCORRECT"),
+	PLAIN(TDX_VCPU_STATE_INCORRECT, "TDX_VCPU_STATE_INCORRECT"),
+	PLAIN(TDX_NO_VALID_VE_INFO, "TDX_NO_VALID_VE_INFO"),
+	LEVEL(TDX_EPT_WALK_FAILED, "TDX_EPT_WALK_FAILED"),
+	LEVEL(TDX_PAGE_ALREADY_ACCEPTED, "TDX_PAGE_ALREADY_ACCEPTED"),
+	LEVEL(TDX_PAGE_SIZE_MISMATCH, "TDX_PAGE_SIZE_MISMATCH"),
+	PLAIN(TDX_METADATA_FIELD_ID_INCORRECT, "TDX_METADATA_FIELD_ID_INCORRECT"),
+	PLAIN(TDX_METADATA_FIELD_NOT_WRITABLE, "TDX_METADATA_FIELD_NOT_WRITABLE"),
+	PLAIN(TDX_METADATA_FIELD_NOT_READABLE, "TDX_METADATA_FIELD_NOT_READABLE"),
+	PLAIN(TDX_METADATA_FIELD_VALUE_NOT_VALID, "TDX_METADATA_FIELD_VALUE_NOT_VALID"),
+	PLAIN(TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT, "TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT"),
+	PLAIN(TDX_INVALID_CPUSVN, "TDX_INVALID_CPUSVN"),
+	PLAIN(TDX_INVALID_REPORTMACSTRUCT, "TDX_INVALID_REPORTMACSTRUCT"),
+};
+
+static const struct status_name *find_status(uint64_t status)
+{
+	for (unsigned i = 0; i < sizeof(tdx_statuses) / sizeof(tdx_statuses[0]); i++)
+		if (tdx_statuses[i].code == TDX_STATUS_CODE(status))
+			return &tdx_statuses[i];
+	return 0;
+}
+
+/* The constant string for the detail, or 0 when it has none. */
+static const char *detail_name(const struct status_name *s, uint32_t detail)
+{
+	switch (s->kind) {
+	case DETAIL_OPERAND:
+		if (detail < 16)
+			return s->operand[detail];
+		if (detail == TDX_OPERAND_ID_RTMR)
+			return s->rtmr;
+		return 0;
+	case DETAIL_LEVEL:
+		return detail < 3 ? s->level[detail] : 0;
+	case DETAIL_NONE:
+	default:
+		return detail == 0 ? s->name : 0;
+	}
+}
+
+const char *tdx_strerror(uint64_t status)
+{
+	const struct status_name *s = find_status(status);
+	const char *name;
+
+	if (!s)
+		return "TDX status (unknown code)";
+	name = detail_name(s, TDX_STATUS_DETAIL(status));
+	return name ? name : s->unknown;
+}
+
+/* Append str to buf[*len], keeping room for the NUL. */
+static void put_str(char *buf, size_t size, size_t *len, const char *str)
+{
+	while (*str && *len + 1 < size)
+		buf[(*len)++] = *str++;
+}
+
+static void put_hex(char *buf, size_t size, size_t *len, uint64_t value, int digits)
+{
+	static const char hex[] = "0123456789abcdef";
+	char tmp[19];
+	int n = 0;
+
+	tmp[n++] = '0';
+	tmp[n++] = 'x';
+	for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+		tmp[n++] = hex[(value >> shift) & 0xF];
+	tmp[n] = '\0';
+	put_str(buf, size, len, tmp);
+}
+
+char *tdx_strerror_r(uint64_t status, char *buf, size_t size)
+{
+	const struct status_name *s = find_status(status);
+	const char *name = s ? detail_name(s, TDX_STATUS_DETAIL(status)) : 0;
+	size_t len = 0;
+
+	if (size == 0)
+		return buf;
+	if (name) {
+		put_str(buf, size, &len, name);
+	} else if (s) {
+		put_str(buf, size, &len, s->name);
+		put_str(buf, size, &len, " (detail ");
+		put_hex(buf, size, &len, TDX_STATUS_DETAIL(status), 8);
+		put_str(buf, size, &len, ")");
+	} else {
+		put_str(buf, size, &len, "TDX status ");
+		put_hex(buf, size, &len, status, 16);
+		put_str(buf, size, &len, " (unknown code)");
+	}
+	buf[len] = '\0';
+	return buf;
+}

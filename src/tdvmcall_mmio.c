@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* GHCI #VE.RequestMMIO (48): R12 size, R13 direction, R14 GPA, R15 data; R11 data read. */
+#include <tdx/status.h>
+#include <tdx/tdvmcall.h>
+
+static int mmio_size_valid(unsigned size)
+{
+	return size == 1 || size == 2 || size == 4 || size == 8;
+}
+
+static uint64_t mmio_width_mask(unsigned size)
+{
+	return size >= 8 ? ~0ull : (1ull << (8 * size)) - 1;
+}
+
+/* GHCI #VE.RequestMMIO, direction 0 (read). */
+uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
+{
+	struct tdx_module_args args = {
+		.r10 = TDVMCALL_STANDARD,
+		.r11 = TDVMCALL_VE_REQUEST_MMIO,
+		.r12 = size,
+		.r13 = TDVMCALL_MMIO_READ,
+		.r14 = gpa,
+	};
+	uint64_t status;
+
+	if (!mmio_size_valid(size))
+		return TDVMCALL_STATUS_INVALID_OPERAND;
+	status = __tdx_hypercall(&args);
+	if (status == TDVMCALL_STATUS_SUCCESS)
+		*value = args.r11 & mmio_width_mask(size);
+	return status;
+}
+
+/* GHCI #VE.RequestMMIO, direction 1 (write). */
+uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value)
+{
+	struct tdx_module_args args = {
+		.r10 = TDVMCALL_STANDARD,
+		.r11 = TDVMCALL_VE_REQUEST_MMIO,
+		.r12 = size,
+		.r13 = TDVMCALL_MMIO_WRITE,
+		.r14 = gpa,
+	};
+
+	if (!mmio_size_valid(size))
+		return TDVMCALL_STATUS_INVALID_OPERAND;
+	args.r15 = value & mmio_width_mask(size);
+	return __tdx_hypercall(&args);
+}

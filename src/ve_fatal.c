@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The default (weak) #VE fatal hook: tell the VMM why with
+ * TDG.VP.VMCALL<ReportFatalError> and a readable 64-byte message, then halt.
+ */
+#include <stdbool.h>
+#include <tdx/module.h>
+#include <tdx/tdvmcall.h>
+#include "ve_internal.h"
+
+struct msg {
+	char buf[64];
+	unsigned len;
+};
+
+/* Append, always leaving room for the final NUL. */
+static void put_str(struct msg *m, const char *s)
+{
+	while (*s && m->len < sizeof(m->buf) - 1)
+		m->buf[m->len++] = *s++;
+}
+
+static void put_hex(struct msg *m, uint64_t v)
+{
+	char digits[16];
+	int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v && n < 16);
+	put_str(m, "0x");
+	while (n > 0 && m->len < sizeof(m->buf) - 1)
+		m->buf[m->len++] = digits[--n];
+}
+
+__attribute__((weak))
+void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
+		  unsigned status, uint64_t detail)
+{
+	struct msg m;
+	volatile char *pad;
+
+	m.len = 0;
+	put_str(&m, "libtdx #VE: ");
+	put_str(&m, tdx_ve_strerror(status));
+	if (ve) {
+		put_str(&m, " exit ");
+		put_hex(&m, ve->exit_reason);
+	}
+	put_str(&m, " rip ");
+	put_hex(&m, frame->rip);
+	if (detail) {
+		put_str(&m, " st ");
+		put_hex(&m, detail);
+	}
+	/* NUL-pad (bytewise through volatile: no compiler-made memset). */
+	for (pad = m.buf + m.len; pad < m.buf + sizeof(m.buf); pad++)
+		*pad = 0;
+
+	/* Error code 0 (bit 63 clear: no shared-GPA string), as Linux sends. */
+	(void)tdvmcall_report_fatal_error(0, 0, m.buf);
+	for (;;)
+		(void)tdvmcall_hlt(true);
+}

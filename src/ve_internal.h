@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared by the #VE translation units; not a public header. */
+#ifndef TDX_VE_INTERNAL_H
+#define TDX_VE_INTERNAL_H
+
+#include <stdint.h>
+#include <tdx/ve.h>
+
+/* Longest x86 instruction; a longer one raises #GP. */
+#define TDX_VE_MAX_INSN 15
+
+/* GPR `n` (architectural number 0..15, 4 = RSP) of the frame. */
+uint64_t tdx__ve_gpr(const struct tdx_ve_frame *f, unsigned n);
+
+/*
+ * x86 register-write semantics: size 1 merges into bits 7:0 (or 15:8 when
+ * high8: AH/CH/DH/BH), size 2 merges into 15:0, size 4 zero-extends into
+ * the whole register, size 8 replaces it.
+ */
+void tdx__ve_set_gpr(struct tdx_ve_frame *f, unsigned n, unsigned size, int high8,
+		     uint64_t value);
+
+/* All ones of an access width of 1, 2, 4 or 8 bytes. */
+static inline uint64_t tdx__ve_width_mask(unsigned size)
+{
+	return size >= 8 ? ~0ull : (1ull << (8 * size)) - 1;
+}
+
+/*
+ * Copy the instruction bytes at `rip` into buf (flat mapping: RIP is a
+ * pointer into this address space).  Copies `want` bytes (<= 15), but
+ * never past the end of RIP's 4 KiB page when `stop_at_page` is set.
+ * Returns the number copied.
+ */
+unsigned tdx__ve_fetch(uint64_t rip, uint8_t *buf, unsigned want, int stop_at_page);
+
+/* The per-exit emulations; same contract as tdx_ve_emulate(). */
+unsigned tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
+unsigned tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
+
+#endif

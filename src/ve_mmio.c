@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * EPT violation on a shared GPA -> MMIO emulation over
+ * TDG.VP.VMCALL<#VE.RequestMMIO> (GHCI sub-function 48).  The instruction
+ * length is undefined in the VE info of an EPT violation: RIP advances by
+ * the decoded length.
+ */
+#include <tdx/addr.h>
+#include <tdx/guest.h>
+#include <tdx/status.h>
+#include <tdx/tdvmcall.h>
+#include "ve_internal.h"
+
+#define PAGE_SIZE 0x1000ull
+
+/* Decode the instruction at RIP, reading past RIP's page only if it must. */
+static unsigned decode_at_rip(const struct tdx_ve_frame *f, struct tdx_mmio_insn *d)
+{
+	uint8_t buf[TDX_VE_MAX_INSN];
+	unsigned n = tdx__ve_fetch(f->rip, buf, TDX_VE_MAX_INSN, 1);
+	unsigned st = tdx_ve_decode_mmio(buf, n, f, d);
+
+	if (st == TDX_VE_TRUNCATED && n < TDX_VE_MAX_INSN) {
+		n = tdx__ve_fetch(f->rip, buf, TDX_VE_MAX_INSN, 0);
+		st = tdx_ve_decode_mmio(buf, n, f, d);
+	}
+	if (st == TDX_VE_TRUNCATED)
+		st = TDX_VE_DECODE_FAILED;	/* 15 bytes and still incomplete */
+	return st;
+}
+
+/* The decoded access is the one the TDX module reported. */
+static unsigned check_access(const struct tdx_mmio_insn *d, const struct tdx_ve_info *ve)
+{
+	uint64_t q = ve->exit_qualification;
+
+	if ((d->ea & (PAGE_SIZE - 1)) + d->size > PAGE_SIZE)
+		return TDX_VE_MMIO_PAGE_CROSS;
+	if ((q & TDX_EPT_QUAL_GLA_VALID) && d->ea != ve->gla)
+		return TDX_VE_MMIO_ADDR_MISMATCH;
+	if (tdx_va_to_gpa((const void *)(uintptr_t)d->ea) != ve->gpa)
+		return TDX_VE_MMIO_ADDR_MISMATCH;
+	if ((q & TDX_EPT_QUAL_WRITE) && !d->write)
+		return TDX_VE_MMIO_ADDR_MISMATCH;
+	if ((q & TDX_EPT_QUAL_READ) && !(q & TDX_EPT_QUAL_WRITE) && d->write)
+		return TDX_VE_MMIO_ADDR_MISMATCH;
+	return TDX_VE_OK;
+}
+
+unsigned tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail)
+{
+	struct tdx_mmio_insn d;
+	uint64_t shared = tdx_shared_mask(), value, status;
+	unsigned st;
+
+	if (ve->exit_qualification & TDX_EPT_QUAL_FETCH)
+		return TDX_VE_MMIO_FETCH;
+	if (!shared || !(ve->gpa & shared))
+		return TDX_VE_MMIO_PRIVATE_GPA;
+	if ((st = decode_at_rip(f, &d)) != TDX_VE_OK)
+		return st;
+	if ((st = check_access(&d, ve)) != TDX_VE_OK)
+		return st;
+
+	if (d.write) {
+		value = d.has_imm ? d.imm : tdx__ve_gpr(f, d.reg) >> (d.reg_high8 ? 8 : 0);
+		status = tdvmcall_mmio_write(d.size, ve->gpa, value & tdx__ve_width_mask(d.size));
+	} else {
+		status = tdvmcall_mmio_read(d.size, ve->gpa, &value);
+		if (status == TDVMCALL_STATUS_SUCCESS) {
+			value &= tdx__ve_width_mask(d.size);	/* the VMM's upper bits: dropped */
+			if (d.sign_extend)
+				value = (uint64_t)(d.size == 1 ? (int64_t)(int8_t)value
+							       : (int64_t)(int16_t)value);
+			tdx__ve_set_gpr(f, d.reg, d.reg_size, d.reg_high8, value);
+		}
+	}
+	if (status != TDVMCALL_STATUS_SUCCESS) {
+		if (detail)
+			*detail = status;
+		return TDX_VE_VMM_ERROR;
+	}
+	f->rip += d.length;
+	return TDX_VE_OK;
+}

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * #VE in the harness: turn a faulting instruction into the VE info the TDX
+ * module would report, and run libtdx's #VE handler on the faulting context.
+ *
+ * Two layers, usable apart:
+ *  1. The "faulting instruction -> VE info" decoder (ve_fault.c): pure,
+ *     no signals, no global state.  tdx-sim reuses it to deliver #VE to
+ *     guest images: decode, tdxh_post_ve(), then enter the guest's handler.
+ *  2. User-mode glue (ve_signal.c, ve_window.c): on the host, in/out/ins/outs/
+ *     hlt/rdmsr/wrmsr raise #GP -> SIGSEGV, and loads/stores to a PROT_NONE
+ *     page raise #PF -> SIGSEGV.  tdxh_ve_arm() installs a SIGSEGV handler
+ *     that fabricates the VE info, posts it, calls tdx_handle_ve() on a frame
+ *     built from the ucontext and writes the frame back.  PROT_NONE windows
+ *     from tdxh_ve_map_mmio() stand for shared MMIO GPAs: flat mapping,
+ *     GPA = VA | the shared bit (1 << (GPAW - 1), the harness's TD config).
+ */
+#ifndef TDXH_VE_H
+#define TDXH_VE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tdx_harness.h"
+#include "tdxh_abi.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* VMX basic exit reasons (typed from the fact sheet §4, not from libtdx). */
+#define TDXH_EXIT_CPUID          10
+#define TDXH_EXIT_HLT            12
+#define TDXH_EXIT_IO             30
+#define TDXH_EXIT_RDMSR          31
+#define TDXH_EXIT_WRMSR          32
+#define TDXH_EXIT_EPT_VIOLATION  48
+
+/* Instruction length the harness reports for EPT violations, where the
+ * field is architecturally undefined: deliberately wrong, so a handler that
+ * uses it instead of decoding the instruction is caught. */
+#define TDXH_VE_EPT_JUNK_LENGTH  11
+
+/* ---- 1. the decoder (reusable) ------------------------------------------ */
+
+/*
+ * The bytes at RIP (`avail` of them; 15 is always enough) of an instruction
+ * that the TDX module turns into a #VE without an EPT violation: IN/OUT
+ * (imm8 and DX forms), INS/OUTS (with REP), HLT, RDMSR, WRMSR, CPUID.
+ * Fills *out as the module would: exit reason; exit qualification (I/O:
+ * bits 2:0 size-1, 3 in, 4 string, 5 REP, 6 immediate, 31:16 port, the
+ * port of DX forms taken from regs); instruction length; instruction info
+ * (INS/OUTS, VMX format: bits 9:7 address size 1 = 32-bit, 2 = 64-bit;
+ * bits 17:15 segment of OUTS, DS unless overridden); gla = gpa = 0.
+ * Returns 0, or -1 for anything else (out untouched).
+ */
+int tdxh_ve_decode_insn(const uint8_t *insn, size_t avail, const struct tdxh_regs *regs,
+			struct tdxh_ve_info *out);
+
+/*
+ * The VE info of an EPT violation at `gla` / `gpa` (read or write): exit
+ * reason 48, qualification bit 0 read / bit 1 write, bit 7 GLA valid,
+ * bit 8 (access to the final translation), instruction length
+ * TDXH_VE_EPT_JUNK_LENGTH.
+ */
+void tdxh_ve_make_ept(uint64_t gla, uint64_t gpa, bool write, struct tdxh_ve_info *out);
+
+/* ---- 2. real instructions in user mode ------------------------------------ */
+
+/*
+ * Map `size` bytes (page multiple) PROT_NONE: every load/store there faults
+ * and becomes an EPT-violation #VE on GPA = VA | shared bit (tdxh_shared_bit()),
+ * answered by `dev` (tdxh_abi.h; its base and size are set to the window)
+ * through the harness's #VE.RequestMMIO model.  The window lies below
+ * 2 GiB, so disp32, moffs32 and 32-bit addressing reach it.  Returns its
+ * address; aborts on failure.  Windows live until tdxh_reset().
+ */
+void *tdxh_ve_map_mmio(size_t size, const struct tdxh_mmio_device *dev);
+
+/*
+ * Flat mapping of the harness: an address inside an MMIO window -> its
+ * shared GPA (VA | shared bit); anything else -> itself.  A test that runs
+ * real MMIO defines tdx_va_to_gpa() as this (libtdx's is weak).
+ */
+uint64_t tdxh_ve_va_to_gpa(const void *va);
+
+
+/*
+ * Install the SIGSEGV handler (and tdxh_arm()): call inside the test body.
+ * A SIGSEGV that is not a #VE goes to the handler installed before.
+ */
+void tdxh_ve_arm(void);
+
+/* What the SIGSEGV path did so far. */
+struct tdxh_ve_stats {
+	uint64_t delivered;		/* #VEs handed to tdx_handle_ve() */
+	struct tdxh_ve_info last;	/* the last VE info posted */
+	unsigned last_status;		/* what tdx_handle_ve() returned */
+};
+extern struct tdxh_ve_stats tdxh_ve_stats;
+
+/*
+ * Run fn(arg).  If a #VE in it is not handled (tdx_handle_ve() returns
+ * nonzero, after the fatal hook returned), unwind out of fn and return that
+ * status; return 0 if fn completed.  Outside this, an unhandled #VE aborts.
+ */
+unsigned tdxh_ve_run(void (*fn)(void *), void *arg);
+
+/*
+ * Run libtdx's IDT stub tdx_ve_entry for real (ve_stub.S): fake the CPU's
+ * exception frame for a #VE at tdxh_ve_stub_insn (a one-byte `out %al, %dx`)
+ * with f's GPRs and RFLAGS, jump to the stub, and store the GPRs and RFLAGS
+ * it iretq'd back to into *f.  Post the VE info (tdxh_post_ve) first; the
+ * handler must advance RIP by 1.  f->rip/cs/rsp/ss are not used.
+ */
+struct tdx_ve_frame;
+void tdxh_ve_stub_run(struct tdx_ve_frame *f);
+extern const char tdxh_ve_stub_insn[];
+
+/* From tdxh_reset(): unmap all windows, forget the statistics. */
+void tdxh_install_ve_models(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * MMIO windows: PROT_NONE pages standing for shared GPAs (flat mapping,
+ * GPA = VA | shared bit).  The devices behind them are the ABI harness's
+ * MMIO devices (tdxh_add_mmio_device), answered by its #VE.RequestMMIO model.
+ */
+#define _GNU_SOURCE
+#include "tdxh_ve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define MAX_WINDOWS 8
+
+static struct window {
+	uint8_t *va;
+	size_t size;
+} windows[MAX_WINDOWS];
+static unsigned nr_windows;
+
+void *tdxh_ve_map_mmio(size_t size, const struct tdxh_mmio_device *dev)
+{
+	struct tdxh_mmio_device d = *dev;
+	void *va;
+
+	if (nr_windows == MAX_WINDOWS || size == 0 || (size & 0xFFF)) {
+		fprintf(stderr, "tdxh_ve_map_mmio: bad size or too many windows\n");
+		abort();
+	}
+	/* Below 2 GiB (MAP_32BIT): reachable by disp32, moffs32 and 32-bit addressing too. */
+	va = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	if (va == MAP_FAILED) {
+		perror("tdxh_ve_map_mmio: mmap");
+		abort();
+	}
+	d.base = (uint64_t)(uintptr_t)va;
+	d.size = size;
+	if (tdxh_add_mmio_device(&d) != 0) {
+		fprintf(stderr, "tdxh_ve_map_mmio: MMIO device table full\n");
+		abort();
+	}
+	windows[nr_windows].va = va;
+	windows[nr_windows].size = size;
+	nr_windows++;
+	return va;
+}
+
+/* Is `va` inside a window?  (ve_signal.c) */
+int tdxh__ve_in_window(uint64_t va)
+{
+	for (unsigned i = 0; i < nr_windows; i++)
+		if (va >= (uint64_t)(uintptr_t)windows[i].va &&
+		    va - (uint64_t)(uintptr_t)windows[i].va < windows[i].size)
+			return 1;
+	return 0;
+}
+
+uint64_t tdxh_ve_va_to_gpa(const void *va)
+{
+	uint64_t a = (uint64_t)(uintptr_t)va;
+
+	return tdxh__ve_in_window(a) ? a | tdxh_shared_bit() : a;
+}
+
+void tdxh_install_ve_models(void)
+{
+	for (unsigned i = 0; i < nr_windows; i++)
+		munmap(windows[i].va, windows[i].size);
+	memset(windows, 0, sizeof(windows));
+	nr_windows = 0;
+	memset(&tdxh_ve_stats, 0, sizeof(tdxh_ve_stats));
+}

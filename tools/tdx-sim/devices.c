@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What tdx-sim adds to the harness's default models: COM1 streamed to
+ * stdout, QEMU's isa-debug-exit port, and VMM answers that end or park a
+ * vCPU (Instruction.HLT, ReportFatalError).  Models run inside the SIGILL
+ * handler with the harness lock held; they may print, never block.
+ */
+#include "sim.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tdx_harness.h"
+#include "tdxh_abi.h"
+
+/* GHCI values typed from the fact sheet. */
+#define VMCALL_SUCCESS             0ull
+#define GHCI_INSTRUCTION_HLT       12
+#define GHCI_REPORT_FATAL_ERROR    0x10003
+#define FATAL_ERROR_GPA_VALID      (1ull << 63)
+
+/* ---- COM1, a 16550 whose THR goes to stdout ------------------------------ */
+
+#define UART_THR 0	/* with DLAB = 0; DLL with DLAB = 1 */
+#define UART_LCR 3
+#define UART_LSR 5
+#define UART_LCR_DLAB 0x80
+#define UART_LSR_IDLE 0x60	/* THRE | TEMT: always ready to send */
+
+static struct {
+	uint8_t lcr;
+	char buf[4096];
+	size_t len;
+} console;
+
+void sim_flush_console(void)
+{
+	size_t off = 0;
+
+	while (off < console.len) {
+		ssize_t n = write(STDOUT_FILENO, console.buf + off, console.len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	console.len = 0;
+}
+
+static uint32_t com1_read(void *ctx, uint16_t port, unsigned size)
+{
+	(void)ctx;
+	(void)size;
+	switch (port - TDXH_COM1_PORT) {
+	case UART_LCR: return console.lcr;
+	case UART_LSR: return UART_LSR_IDLE;
+	default:       return 0;	/* no input, no interrupts pending */
+	}
+}
+
+static void com1_write(void *ctx, uint16_t port, unsigned size, uint32_t value)
+{
+	(void)ctx;
+	(void)size;
+	if (port - TDXH_COM1_PORT == UART_LCR) {
+		console.lcr = (uint8_t)value;
+	} else if (port == TDXH_COM1_PORT && !(console.lcr & UART_LCR_DLAB)) {
+		console.buf[console.len++] = (char)value;
+		if (value == '\n' || console.len == sizeof(console.buf))
+			sim_flush_console();
+	}
+}
+
+/* ---- isa-debug-exit ------------------------------------------------------- */
+
+static void debug_exit_write(void *ctx, uint16_t port, unsigned size, uint32_t value)
+{
+	uint64_t status = ((uint64_t)value << 1) | 1;
+
+	(void)ctx;
+	(void)port;
+	sim_trace_abandon("the run ends");
+	sim_msg("guest wrote %#x to the isa-debug-exit port (%u byte%s): exit status %llu",
+		value, size, size == 1 ? "" : "s", (unsigned long long)(status & 0xFF));
+	tdxh_request_stop((int)(status & 0xFF));
+}
+
+/* ---- MMIO scratch RAM at the start of the MMIO window ---------------- */
+
+#define MMIO_SCRATCH_SIZE 4096
+static uint8_t mmio_scratch[MMIO_SCRATCH_SIZE];
+
+/* The harness's MMIO model only calls with offset + size <= the device's size. */
+static uint64_t mmio_scratch_read(void *ctx, uint64_t offset, unsigned size)
+{
+	uint64_t v = 0;
+
+	(void)ctx;
+	for (unsigned i = 0; i < size; i++)
+		v |= (uint64_t)mmio_scratch[offset + i] << (8 * i);
+	return v;
+}
+
+static void mmio_scratch_write(void *ctx, uint64_t offset, unsigned size, uint64_t value)
+{
+	(void)ctx;
+	for (unsigned i = 0; i < size; i++)
+		mmio_scratch[offset + i] = (uint8_t)(value >> (8 * i));
+}
+
+/* ---- Instruction.HLT and ReportFatalError ------------------------------- */
+
+static void vmcall_hlt(struct tdxh_vmcall *c)
+{
+	bool blocked = tdxh_vmm_read(c, TDXH_R12) != 0;
+
+	tdxh_vmm_status(c, VMCALL_SUCCESS);
+	sim_vcpu_halt(blocked, c->view.rip);
+	tdxh_request_stop(-1);	/* the stop hook parks this vCPU */
+}
+
+/* The optional 64-byte message: R14, R15, RBX, RDI, RSI, R8, R9, RDX (GHCI order). */
+static void fatal_message(const struct tdxh_vmcall *c, char out[65])
+{
+	static const enum tdxh_gpr order[8] = {
+		TDXH_R14, TDXH_R15, TDXH_RBX, TDXH_RDI, TDXH_RSI, TDXH_R8, TDXH_R9, TDXH_RDX,
+	};
+	size_t n = 0;
+
+	for (unsigned i = 0; i < 8; i++) {
+		uint64_t v = tdxh_vmm_read(c, order[i]);
+		for (unsigned b = 0; b < 8; b++, v >>= 8) {
+			char ch = (char)(v & 0xFF);
+			if (!ch)
+				goto done;
+			out[n++] = (ch >= 0x20 && ch < 0x7F) ? ch : '?';
+		}
+	}
+done:
+	out[n] = '\0';
+}
+
+static void vmcall_report_fatal_error(struct tdxh_vmcall *c)
+{
+	uint64_t code = tdxh_vmm_read(c, TDXH_R12);
+	uint64_t gpa = tdxh_vmm_read(c, TDXH_R13) & ((1ull << (sim_cfg.gpaw - 1)) - 1);
+	char message[65], text[257] = "";
+
+	fatal_message(c, message);
+	if ((code & FATAL_ERROR_GPA_VALID) && sim_in_ram(gpa, 1)) {
+		size_t n = 0;
+		while (n < sizeof(text) - 1 && sim_read_guest(gpa + n, &text[n], 1) && text[n])
+			n++;
+		text[n] = '\0';
+		for (size_t i = 0; i < n; i++)
+			if (text[i] < 0x20 || text[i] >= 0x7F)
+				text[i] = '?';
+	}
+	sim_exit(SIM_EXIT_FATAL, "vCPU %u: TDG.VP.VMCALL<ReportFatalError> error code %#llx, "
+		 "message \"%s\"%s%s%s", c->vcpu, (unsigned long long)code, message,
+		 text[0] ? ", string at GPA: \"" : "", text, text[0] ? "\"" : "");
+}
+
+void sim_install_models(void)
+{
+	static const struct tdxh_port_device com1 = {
+		.base = TDXH_COM1_PORT, .count = 8, .read = com1_read, .write = com1_write,
+	};
+	static const struct tdxh_port_device debug_exit = {
+		.base = SIM_DEBUG_EXIT_PORT, .count = 1, .write = debug_exit_write,
+	};
+
+	static const struct tdxh_mmio_device scratch = {
+		.base = SIM_MMIO_BASE, .size = MMIO_SCRATCH_SIZE,
+		.read = mmio_scratch_read, .write = mmio_scratch_write,
+	};
+
+	if (tdxh_add_port_device(&com1) || tdxh_add_port_device(&debug_exit) ||
+	    tdxh_add_mmio_device(&scratch))
+		sim_exit(SIM_EXIT_USAGE, "the harness's device tables are full");
+	tdxh_set_vmcall_model(GHCI_INSTRUCTION_HLT, vmcall_hlt);
+	tdxh_set_vmcall_model(GHCI_REPORT_FATAL_ERROR, vmcall_report_fatal_error);
+}

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tdx-sim [options] IMAGE.elf: command line, vCPU threads, the watchdog.
+ *
+ * Every vCPU is a host thread that enters the image's _start in 64-bit user
+ * mode on a stack of its own; the harness's SIGILL handler answers its
+ * TDCALLs.  The main thread only waits: for every vCPU to halt for good, or
+ * for the watchdog's deadline.  Whatever ends the run (the guest's exit
+ * port, a fault, a halt, the deadline) ends the whole process at once.
+ */
+#define _GNU_SOURCE
+#include "sim.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "tdx_harness.h"
+#include "tdxh_abi.h"
+
+#define DEFAULT_TIMEOUT_S 10
+#define PROBE_SIGNAL SIGUSR1
+
+struct sim_config sim_cfg = {
+	.mem = SIM_DEFAULT_MEM,
+	.vcpus = 1,
+	.gpaw = 48,
+	.timeout_s = DEFAULT_TIMEOUT_S,
+};
+
+static struct sim_image image;
+static pthread_t threads[SIM_MAX_VCPUS];
+static struct sim_vcpu vcpu_state[SIM_MAX_VCPUS];
+static sem_t halt_sem, probe_sem;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: tdx-sim [options] IMAGE.elf\n"
+		"Runs a freestanding TD payload (linked with linker/tdx-payload.ld) in this\n"
+		"process; the libtdx test harness plays the TDX module and the VMM.\n"
+		"  --trace          one line per TDCALL on stderr: name, decoded arguments, status\n"
+		"  --hostile        the VMM writes junk into every exposed register it does not answer\n"
+		"  --gpaw 48|52     guest physical address width: TDG.VP.INFO, shared bit GPAW-1 (default 48)\n"
+		"  --mem SIZE       end of guest RAM (GPA), e.g. 64M, 1G (default %lluM, max %#llx)\n"
+		"  --vcpus N        N vCPUs, each a host thread entering _start (default 1, max %u)\n"
+		"  --timeout SECS   watchdog: stop a guest still running after SECS (default %u, 0 = never)\n"
+		"  --help           this text\n"
+		"COM1 goes to stdout, tdx-sim's own messages to stderr.  Exit status: the guest's\n"
+		"(value << 1) | 1 from the isa-debug-exit port 0xf4 (odd), or tdx-sim's: 2 usage or\n"
+		"bad image, 4 guest fault, 6 every vCPU halted, 8 timeout, 10 ReportFatalError.\n",
+		(unsigned long long)(SIM_DEFAULT_MEM >> 20), (unsigned long long)SIM_MAX_MEM,
+		SIM_MAX_VCPUS, DEFAULT_TIMEOUT_S);
+}
+
+static bool parse_u64(const char *s, uint64_t *out, bool size_suffix)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno || end == s || *s == '-')
+		return false;
+	if (size_suffix && *end) {
+		unsigned shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20 :
+				 *end == 'G' || *end == 'g' ? 30 : 0;
+		if (!shift || end[1] || v > (UINT64_MAX >> shift))
+			return false;
+		v <<= shift;
+		end++;
+	}
+	if (*end)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* The value of option argv[*i] (--opt VALUE or --opt=VALUE). */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (*i + 1 >= argc)
+		sim_exit(SIM_EXIT_USAGE, "%s needs a value (see --help)", name);
+	return argv[++*i];
+}
+
+static bool is_option(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static void parse_args(int argc, char **argv)
+{
+	uint64_t v;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			exit(0);
+		} else if (strcmp(a, "--trace") == 0) {
+			sim_cfg.trace = true;
+		} else if (strcmp(a, "--hostile") == 0) {
+			sim_cfg.hostile = true;
+		} else if (is_option(a, "--mem")) {
+			const char *s = option_value(argc, argv, &i, "--mem");
+			if (!parse_u64(s, &v, true) || v % 4096 || v > SIM_MAX_MEM ||
+			    v < SIM_RAM_BASE + (4ull << 20))
+				sim_exit(SIM_EXIT_USAGE, "--mem %s: expected a multiple of 4 KiB between "
+					 "%lluM and %#llx", s, (unsigned long long)((SIM_RAM_BASE >> 20) + 4),
+					 (unsigned long long)SIM_MAX_MEM);
+			sim_cfg.mem = v;
+		} else if (is_option(a, "--gpaw")) {
+			const char *s = option_value(argc, argv, &i, "--gpaw");
+			if (!parse_u64(s, &v, false) || (v != 48 && v != 52))
+				sim_exit(SIM_EXIT_USAGE, "--gpaw %s: expected 48 or 52", s);
+			sim_cfg.gpaw = (unsigned)v;
+		} else if (is_option(a, "--vcpus")) {
+			const char *s = option_value(argc, argv, &i, "--vcpus");
+			if (!parse_u64(s, &v, false) || v < 1 || v > SIM_MAX_VCPUS)
+				sim_exit(SIM_EXIT_USAGE, "--vcpus %s: expected 1..%u", s, SIM_MAX_VCPUS);
+			sim_cfg.vcpus = (unsigned)v;
+		} else if (is_option(a, "--timeout")) {
+			const char *s = option_value(argc, argv, &i, "--timeout");
+			if (!parse_u64(s, &v, false) || v > 86400)
+				sim_exit(SIM_EXIT_USAGE, "--timeout %s: expected seconds, 0..86400", s);
+			sim_cfg.timeout_s = (unsigned)v;
+		} else if (strcmp(a, "--") == 0 && i + 1 < argc && !sim_cfg.image) {
+			sim_cfg.image = argv[++i];
+		} else if (a[0] == '-' && a[1]) {
+			usage(stderr);
+			sim_exit(SIM_EXIT_USAGE, "unknown option %s", a);
+		} else if (!sim_cfg.image) {
+			sim_cfg.image = a;
+		} else {
+			sim_exit(SIM_EXIT_USAGE, "one image at a time (%s and %s)", sim_cfg.image, a);
+		}
+	}
+	if (!sim_cfg.image) {
+		usage(stderr);
+		sim_exit(SIM_EXIT_USAGE, "no image given");
+	}
+}
+
+/* ---- halting, stopping, the watchdog --------------------------------------- */
+
+struct sim_vcpu *sim_vcpu_self(void)
+{
+	return &vcpu_state[tdxh_current_vcpu()];
+}
+
+void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip)
+{
+	unsigned i = tdxh_current_vcpu();
+
+	vcpu_state[i].blocked = interrupts_blocked;
+	vcpu_state[i].rip = rip;
+	vcpu_state[i].halted = 1;
+}
+
+/* The harness calls this (in the vCPU's SIGILL handler, lock dropped) when a model asked to stop. */
+static void on_stop(int code)
+{
+	if (code >= 0) {
+		sim_trace_abandon("the run ends");
+		sim_flush_console();
+		_exit(code);
+	}
+	sim_trace_abandon("SUCCESS; the vCPU halts for good");
+	/* Halted: nothing in the simulator ever raises an interrupt, so park for good. */
+	sem_post(&halt_sem);
+	for (;;)
+		pause();
+}
+
+static void on_probe(int sig, siginfo_t *info, void *ctx)
+{
+	unsigned i = tdxh_current_vcpu();
+
+	(void)sig;
+	(void)info;
+	if (!vcpu_state[i].halted)
+		vcpu_state[i].rip = (uint64_t)((ucontext_t *)ctx)->uc_mcontext.gregs[REG_RIP];
+	sem_post(&probe_sem);
+}
+
+__attribute__((noreturn)) static void all_halted(void)
+{
+	char buf[512];
+	size_t off = 0;
+
+	for (unsigned i = 0; i < sim_cfg.vcpus && off < sizeof(buf) - 96; i++)
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off, "\n  vCPU %u: HLT with "
+					"interrupts %s at rip %#llx", i,
+					vcpu_state[i].blocked ? "blocked" : "enabled (none will come)",
+					(unsigned long long)vcpu_state[i].rip);
+	sim_exit(SIM_EXIT_HALTED, "every vCPU halted for good; the guest can never run again "
+		 "(the simulator raises no interrupts)%s", buf);
+}
+
+__attribute__((noreturn)) static void watchdog_expired(void)
+{
+	struct timespec deadline;
+	char buf[1024], bytes[64];
+	size_t off = 0;
+
+	for (unsigned i = 0; i < sim_cfg.vcpus; i++)
+		if (!vcpu_state[i].halted)
+			pthread_kill(threads[i], PROBE_SIGNAL);
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += 1;
+	for (unsigned i = 0; i < sim_cfg.vcpus; i++)
+		if (!vcpu_state[i].halted)
+			while (sem_timedwait(&probe_sem, &deadline) && errno == EINTR)
+				;
+	for (unsigned i = 0; i < sim_cfg.vcpus && off < sizeof(buf) - 160; i++) {
+		sim_describe_bytes(vcpu_state[i].rip, bytes, sizeof(bytes));
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off, "\n  vCPU %u: %s at rip %#llx [%s]",
+					i, vcpu_state[i].halted ? "halted" : "running",
+					(unsigned long long)vcpu_state[i].rip, bytes);
+	}
+	sim_exit(SIM_EXIT_TIMEOUT, "watchdog: the guest is still running after %u s (--timeout); "
+		 "expected it to end through the isa-debug-exit port, ReportFatalError or HLT%s",
+		 sim_cfg.timeout_s, buf);
+}
+
+static void wait_for_guest(void)
+{
+	struct timespec deadline;
+	unsigned halted = 0;
+
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += sim_cfg.timeout_s;
+	while (halted < sim_cfg.vcpus) {
+		int r = sim_cfg.timeout_s ? sem_timedwait(&halt_sem, &deadline) : sem_wait(&halt_sem);
+		if (r == 0)
+			halted++;
+		else if (errno == ETIMEDOUT)
+			watchdog_expired();
+		else if (errno != EINTR)
+			sim_exit(SIM_EXIT_USAGE, "sem_wait: %s", strerror(errno));
+	}
+	all_halted();
+}
+
+/* ---- vCPUs --------------------------------------------------------------------- */
+
+static void *vcpu_main(void *arg)
+{
+	unsigned i = (unsigned)(uintptr_t)arg;
+	uint64_t rsp = sim_stack_top(i) - 8;
+	uint64_t gpr[TDXH_NR_GPRS] = { 0 };
+
+	sim_thread_signal_stack();
+	tdxh_set_vcpu(i);
+	/* As if _start had been called from the return trap (docs/sim.md). */
+	*(uint64_t *)(uintptr_t)rsp = SIM_RETURN_TRAP;
+	gpr[TDXH_RSI] = i;		/* vCPU index, as at TD reset */
+	gpr[TDXH_RBX] = sim_cfg.gpaw;	/* GPAW, as at TD reset */
+	sim_enter(image.entry, rsp, gpr);
+}
+
+int main(int argc, char **argv)
+{
+	struct sigaction sa;
+	sigset_t block, old;
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	parse_args(argc, argv);
+	if (sim_load(sim_cfg.image, &image))
+		return SIM_EXIT_USAGE;
+
+	tdxh_reset();
+	tdxh_state.hostile = sim_cfg.hostile;
+	/* The TD as TDG.VP.INFO describes it: every vCPU the TD has is running. */
+	tdxh_td.gpaw = sim_cfg.gpaw;
+	tdxh_td.num_vcpus = sim_cfg.vcpus;
+	tdxh_td.max_vcpus = sim_cfg.vcpus;
+	tdxh_stop_hook = on_stop;
+	sim_install_models();
+	sim_thread_signal_stack();
+	sim_install_signal_handlers();
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_probe;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(PROBE_SIGNAL, &sa, NULL);
+	sim_install_seccomp();
+	if (sem_init(&halt_sem, 0, 0) || sem_init(&probe_sem, 0, 0))
+		sim_exit(SIM_EXIT_USAGE, "sem_init: %s", strerror(errno));
+
+	/* The main thread never takes the probe signal; vCPU threads inherit this mask. */
+	sigemptyset(&block);
+	sigaddset(&block, PROBE_SIGNAL);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	for (unsigned i = 0; i < sim_cfg.vcpus; i++) {
+		pthread_attr_t attr;
+		int err;
+
+		pthread_attr_init(&attr);
+		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		err = pthread_create(&threads[i], &attr, vcpu_main, (void *)(uintptr_t)i);
+		pthread_sigmask(SIG_BLOCK, &block, NULL);
+		pthread_attr_destroy(&attr);
+		if (err)
+			sim_exit(SIM_EXIT_USAGE, "pthread_create: %s", strerror(err));
+	}
+	wait_for_guest();
+}

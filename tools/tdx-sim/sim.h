@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tdx-sim: runs a freestanding TD payload (ELF) in this process, in 64-bit
+ * user mode, with the test harness playing the TDX module and the VMM.
+ * Host-only; never part of libtdx.a.  docs/sim.md describes it for users.
+ */
+#ifndef TDX_SIM_H
+#define TDX_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct ucontext_t;
+
+/* ---- guest physical memory map (VA = GPA: the image is loaded flat) ------ */
+
+/* [0, SIM_RAM_BASE) stays unmapped: null pointers and the return trap fault. */
+#define SIM_RAM_BASE        0x100000ull		/* 1 MiB */
+#define SIM_DEFAULT_MEM     (128ull << 20)	/* guest RAM ends here by default */
+/* MMIO window: never mapped readable, every access faults (#VE, EPT violation). */
+#define SIM_MMIO_BASE       0x70000000ull
+#define SIM_MMIO_SIZE       (16ull << 20)
+#define SIM_MAX_MEM         SIM_MMIO_BASE	/* RAM must end below the MMIO window */
+/* Each vCPU's stack, carved from the top of RAM, with a guard page below it. */
+#define SIM_STACK_SIZE      (64ull << 10)
+#define SIM_GUARD_SIZE      4096ull
+#define SIM_MAX_VCPUS       64
+/* Where _start "returns" to: page 0, never mapped. */
+#define SIM_RETURN_TRAP     0xFF0ull
+
+/* ---- exit statuses --------------------------------------------------------- */
+/* The guest's own: (value << 1) | 1 from the isa-debug-exit port, always odd.
+ * tdx-sim's: even, so the two can never be confused. */
+#define SIM_EXIT_USAGE      2	/* bad command line, or the image cannot be loaded */
+#define SIM_EXIT_FAULT      4	/* the guest did something the runner cannot handle */
+#define SIM_EXIT_HALTED     6	/* every vCPU halted for good (no interrupt will come) */
+#define SIM_EXIT_TIMEOUT    8	/* watchdog: the guest ran out of time */
+#define SIM_EXIT_FATAL      10	/* the guest called TDG.VP.VMCALL<ReportFatalError> */
+#define SIM_DEBUG_EXIT_PORT 0xF4
+
+struct sim_config {
+	const char *image;
+	uint64_t mem;		/* end of guest RAM (GPA) */
+	unsigned vcpus;
+	unsigned gpaw;
+	unsigned timeout_s;	/* 0: no watchdog */
+	bool trace;
+	bool hostile;
+};
+extern struct sim_config sim_cfg;
+
+/* ---- loader (load.c) ------------------------------------------------------ */
+struct sim_image {
+	uint64_t entry;
+	uint64_t lo, hi;	/* page-aligned span of all PT_LOAD segments */
+};
+/* Map guest RAM and the MMIO window, load the image; prints why and returns -1 on failure. */
+int sim_load(const char *path, struct sim_image *img);
+/* Top of vCPU `i`'s stack (16-byte aligned). */
+uint64_t sim_stack_top(unsigned vcpu);
+/* Copy guest memory without faulting; false if any byte is not readable. */
+bool sim_read_guest(uint64_t gva, void *buf, size_t len);
+/* Is [gva, gva+len) guest RAM? */
+bool sim_in_ram(uint64_t gva, uint64_t len);
+
+/* ---- devices and VMM models tdx-sim adds (devices.c) ------------------- */
+void sim_install_models(void);
+void sim_flush_console(void);
+
+/* ---- faults and signals (fault.c) --------------------------------------- */
+void sim_install_signal_handlers(void);
+void sim_thread_signal_stack(void);
+/* seccomp.c: system calls from guest addresses raise SIGSYS and end the run. */
+void sim_install_seccomp(void);
+/* Print "tdx-sim: ..." on stderr after flushing the console. */
+void sim_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* sim_msg, then end the whole process with `status`. */
+__attribute__((noreturn)) void sim_exit(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* End the run because of the instruction at the interrupted RIP (status 4). */
+__attribute__((noreturn))
+void sim_guest_fault(const struct ucontext_t *uc, const char *what, const char *expected);
+/* The guest's register file from a signal context. */
+struct tdxh_regs;
+void sim_regs_of(const struct ucontext_t *uc, struct tdxh_regs *r);
+/* Describe up to 15 instruction bytes at rip into buf ("0f 0b ..." or "<unreadable>"). */
+void sim_describe_bytes(uint64_t rip, char *buf, size_t size);
+
+/* ---- #VE (ve.c) --------------------------------------------------------------- */
+/* The faulting instruction raises #VE in a TD: deliver it (true), or false if it would not. */
+bool sim_ve_instruction(struct ucontext_t *uc);
+/* A load (write = false) or store in the MMIO window: EPT-violation #VE; false outside it. */
+bool sim_ve_mmio(struct ucontext_t *uc, uint64_t addr, bool write);
+
+/* ---- --trace (trace.c) ------------------------------------------------------ */
+/* Around the harness's handling of one TDCALL: inputs before, outputs after. */
+void sim_trace_begin(const struct ucontext_t *uc);
+void sim_trace_end(const struct ucontext_t *uc);
+/* The pending TDCALL never returns (the run ends, the vCPU parks): say so. */
+void sim_trace_abandon(const char *what);
+/* Any other event worth a line (#VE delivered, lidt, ...). */
+void sim_trace_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- vCPUs (main.c) ------------------------------------------------------- */
+struct sim_vcpu {
+	/* IDTR as the guest loaded it with lidt (emulate.c) */
+	uint64_t idt_base;
+	uint16_t idt_limit;
+	bool idt_loaded;
+	bool vif;		/* virtual RFLAGS.IF: cli/sti are emulated; 0 at reset */
+	/* the main thread reads these */
+	volatile int halted;	/* parked for good */
+	volatile int blocked;	/* halted with interrupts blocked */
+	volatile uint64_t rip;	/* where it halted, or where the watchdog found it */
+};
+/* The calling thread's vCPU. */
+struct sim_vcpu *sim_vcpu_self(void);
+/* This vCPU halts for good (called from a model, in a signal handler). */
+void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip);
+
+/* ---- system instructions and event delivery (emulate.c) ---------------- */
+/* lidt, sidt, cli, sti at the interrupted RIP: emulate, step RIP, return true. */
+bool sim_emulate_system(struct ucontext_t *uc);
+/*
+ * Deliver an exception without error code through the guest's IDT the way
+ * a CPU does in 64-bit mode (same privilege level): align RSP down to 16,
+ * push SS, RSP, RFLAGS, CS, RIP, jump to the gate's handler.  On failure
+ * (no IDT, gate not present, stack not writable) explains in why[].
+ */
+bool sim_deliver_exception(struct ucontext_t *uc, unsigned vector, char *why, size_t size);
+/* Copy into guest memory without faulting; false if any byte is not writable. */
+bool sim_write_guest(uint64_t gva, const void *buf, size_t len);
+
+/* enter.S: switch to the guest stack, load all 16 GPRs, jump to rip. */
+__attribute__((noreturn)) void sim_enter(uint64_t rip, uint64_t rsp, const uint64_t gpr[16]);
+
+#endif
