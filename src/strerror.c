@@ -8,47 +8,57 @@
 
 enum detail_kind { DETAIL_NONE, DETAIL_OPERAND, DETAIL_LEVEL };
 
-/* "NAME (operand RAX)" ... "NAME (operand R15)", indexed by operand id 0..15. */
+/*
+ * "NAME (operand RAX)" ... "NAME (operand R15)" indexed by operand id 0..15,
+ * then "NAME (operand RTMR)" (operand id 168) at index 16.
+ */
+#define RTMR_INDEX 16
 #define OPERANDS(n) {                                                         \
 	n " (operand RAX)", n " (operand RCX)", n " (operand RDX)",           \
 	n " (operand RBX)", n " (operand RSP)", n " (operand RBP)",           \
 	n " (operand RSI)", n " (operand RDI)", n " (operand R8)",            \
 	n " (operand R9)", n " (operand R10)", n " (operand R11)",            \
 	n " (operand R12)", n " (operand R13)", n " (operand R14)",           \
-	n " (operand R15)" }
+	n " (operand R15)", n " (operand RTMR)" }
+/* "NAME (level 4K)", "(level 2M)", "(level 1G)": SEPT levels 0..2. */
 #define LEVELS(n) { n " (level 4K)", n " (level 2M)", n " (level 1G)" }
+
+static const char *const operand_invalid[] = OPERANDS("TDX_OPERAND_INVALID");
+static const char *const operand_addr_range[] = OPERANDS("TDX_OPERAND_ADDR_RANGE_ERROR");
+static const char *const operand_busy[] = OPERANDS("TDX_OPERAND_BUSY");
+static const char *const page_metadata[] = OPERANDS("TDX_PAGE_METADATA_INCORRECT");
+static const char *const ept_walk_failed[] = LEVELS("TDX_EPT_WALK_FAILED");
+static const char *const already_accepted[] = LEVELS("TDX_PAGE_ALREADY_ACCEPTED");
+static const char *const size_mismatch[] = LEVELS("TDX_PAGE_SIZE_MISMATCH");
 
 struct status_name {
 	uint64_t code;			/* bits 63:32 of the status */
 	enum detail_kind kind;
-	const char *name;		/* detail 0 (DETAIL_NONE) */
-	const char *unknown;		/* a detail this table cannot name */
-	const char *operand[16];	/* DETAIL_OPERAND: by operand id */
-	const char *rtmr;		/* DETAIL_OPERAND: operand id 168 */
-	const char *level[3];		/* DETAIL_LEVEL: 4K, 2M, 1G */
+	const char *name;		/* the code alone (detail 0 of DETAIL_NONE) */
+	const char *unknown;		/* with a detail this table cannot name */
+	const char *const *detail;	/* OPERANDS() or LEVELS() of the code */
 };
 
-#define PLAIN(c, n)   { c, DETAIL_NONE, n, n " (detail unknown)", { 0 }, 0, { 0 } }
-#define OPERAND(c, n) { c, DETAIL_OPERAND, n, n " (detail unknown)", OPERANDS(n), \
-			n " (operand RTMR)", { 0 } }
-#define LEVEL(c, n)   { c, DETAIL_LEVEL, n, n " (detail unknown)", { 0 }, 0, LEVELS(n) }
+#define PLAIN(c, n)      { c, DETAIL_NONE, n, n " (detail unknown)", 0 }
+#define OPERAND(c, n, t) { c, DETAIL_OPERAND, n, n " (detail unknown)", t }
+#define LEVEL(c, n, t)   { c, DETAIL_LEVEL, n, n " (detail unknown)", t }
 
 static const struct status_name tdx_statuses[] = {
 	PLAIN(TDX_SUCCESS, "TDX_SUCCESS"),
 	PLAIN(TDX_NON_RECOVERABLE_VCPU, "TDX_NON_RECOVERABLE_VCPU"),
 	PLAIN(TDX_NON_RECOVERABLE_TD, "TDX_NON_RECOVERABLE_TD"),
 	PLAIN(TDX_INTERRUPTED_RESUMABLE, "TDX_INTERRUPTED_RESUMABLE"),
-	OPERAND(TDX_OPERAND_INVALID, "TDX_OPERAND_INVALID"),
-	OPERAND(TDX_OPERAND_ADDR_RANGE_ERROR, "TDX_OPERAND_ADDR_RANGE_ERROR"),
-	OPERAND(TDX_OPERAND_BUSY, "TDX_OPERAND_BUSY"),
-	OPERAND(TDX_PAGE_METADATA_INCORRECT, "TDX_PAGE_METADATA_INCORRECT"),
+	OPERAND(TDX_OPERAND_INVALID, "TDX_OPERAND_INVALID", operand_invalid),
+	OPERAND(TDX_OPERAND_ADDR_RANGE_ERROR, "TDX_OPERAND_ADDR_RANGE_ERROR", operand_addr_range),
+	OPERAND(TDX_OPERAND_BUSY, "TDX_OPERAND_BUSY", operand_busy),
+	OPERAND(TDX_PAGE_METADATA_INCORRECT, "TDX_PAGE_METADATA_INCORRECT", page_metadata),
 	PLAIN(TDX_TD_FATAL, "TDX_TD_FATAL"),
 	PLAIN(TDX_OP_STATE_INCORRECT, "TDX_OP_STATE_INCORRECT"),
 	PLAIN(TDX_VCPU_STATE_INCORRECT, "TDX_VCPU_STATE_INCORRECT"),
 	PLAIN(TDX_NO_VALID_VE_INFO, "TDX_NO_VALID_VE_INFO"),
-	LEVEL(TDX_EPT_WALK_FAILED, "TDX_EPT_WALK_FAILED"),
-	LEVEL(TDX_PAGE_ALREADY_ACCEPTED, "TDX_PAGE_ALREADY_ACCEPTED"),
-	LEVEL(TDX_PAGE_SIZE_MISMATCH, "TDX_PAGE_SIZE_MISMATCH"),
+	LEVEL(TDX_EPT_WALK_FAILED, "TDX_EPT_WALK_FAILED", ept_walk_failed),
+	LEVEL(TDX_PAGE_ALREADY_ACCEPTED, "TDX_PAGE_ALREADY_ACCEPTED", already_accepted),
+	LEVEL(TDX_PAGE_SIZE_MISMATCH, "TDX_PAGE_SIZE_MISMATCH", size_mismatch),
 	PLAIN(TDX_METADATA_FIELD_ID_INCORRECT, "TDX_METADATA_FIELD_ID_INCORRECT"),
 	PLAIN(TDX_METADATA_FIELD_NOT_WRITABLE, "TDX_METADATA_FIELD_NOT_WRITABLE"),
 	PLAIN(TDX_METADATA_FIELD_NOT_READABLE, "TDX_METADATA_FIELD_NOT_READABLE"),
@@ -72,12 +82,12 @@ static const char *detail_name(const struct status_name *s, uint32_t detail)
 	switch (s->kind) {
 	case DETAIL_OPERAND:
 		if (detail < 16)
-			return s->operand[detail];
+			return s->detail[detail];
 		if (detail == TDX_OPERAND_ID_RTMR)
-			return s->rtmr;
+			return s->detail[RTMR_INDEX];
 		return 0;
 	case DETAIL_LEVEL:
-		return detail < 3 ? s->level[detail] : 0;
+		return detail < 3 ? s->detail[detail] : 0;
 	case DETAIL_NONE:
 	default:
 		return detail == 0 ? s->name : 0;

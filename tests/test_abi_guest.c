@@ -99,6 +99,17 @@ static void is_td_under_cpuid_faulting(void **state)
 	assert_true(td);
 }
 
+/* ---- tdx_va_to_gpa ---------------------------------------------------------------- */
+
+static void va_to_gpa_default_is_identity(void **state)
+{
+	static uint8_t object[16];
+
+	(void)state;
+	assert_int_equal(tdx_va_to_gpa(object), (uint64_t)(uintptr_t)object);
+	assert_int_equal(tdx_va_to_gpa((const void *)(uintptr_t)0x7000), 0x7000);
+}
+
 /* ---- tdx_shared_mask (ordered: the answer is cached) ------------------------------ */
 
 static void shared_mask_failure_is_zero_and_not_cached(void **state)
@@ -254,6 +265,7 @@ int main(void)
 		cmocka_unit_test(is_td_signature_check),
 		cmocka_unit_test_setup(is_td_on_this_host_is_false_and_makes_no_tdcall, abi_setup),
 		cmocka_unit_test(is_td_under_cpuid_faulting),
+		cmocka_unit_test(va_to_gpa_default_is_identity),
 		cmocka_unit_test_setup(shared_mask_failure_is_zero_and_not_cached, abi_setup),
 		cmocka_unit_test_setup(shared_mask_from_gpaw_computed_once, abi_setup),
 		cmocka_unit_test_setup(cpuid_forwards_only_the_hypervisor_range, abi_setup),

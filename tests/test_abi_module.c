@@ -94,9 +94,9 @@ static void rtmr_extend_encoding_and_errors(void **state)
 	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page) | (1ull << 47), 2), OPERAND_INVALID_RCX);
 	/* Index beyond RTMR3: OPERAND_INVALID | RDX. */
 	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page), 4), OPERAND_INVALID_RDX);
-	/* OPERAND_BUSY passes through for the caller to retry. */
-	tdxh_inject(2, 0, 0x8000020000000000ull, 1);
-	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page), 2), 0x8000020000000000ull);
+	/* The RTMR lock contended: OPERAND_BUSY | RTMR (168), whole, for the caller to retry. */
+	tdxh_inject(2, 0, 0x80000200000000A8ull, 1);
+	assert_int_equal(tdg_mr_rtmr_extend(gpa_of(page), 2), 0x80000200000000A8ull);
 }
 
 /* ---- TDG.VP.VEINFO.GET (leaf 3) ----------------------------------------------- */
@@ -436,6 +436,8 @@ static void page_attr_rd_wr(void **state)
 	poison(attr);
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 1ull << 32, 1ull << 32, &attr),
 			 OPERAND_INVALID_RDX);
+	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 0, 1ull << 33, &attr),
+			 0xC000010000000008ull);	/* mask for VM #2: R8 */
 	assert_int_equal(tdg_mem_page_attr_rd(0x5008, &attr), OPERAND_INVALID_RCX);
 	assert_untouched(attr);
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 9, 0, 0, &attr), OPERAND_INVALID_RCX);

@@ -146,12 +146,13 @@ static void leaf_page_attr_wr(struct tdxh_leaf_call *c)
 
 	for (unsigned vm = 1; vm <= tdxh_td.num_l2_vms && vm <= 3; vm++)
 		allowed |= 0xFFFFull << (16 * vm);
-	if ((rcx & 0xFFF) || !tdxh_gpa_private_ok(rcx, 0x1000)) {
-		abi_operand_invalid(c, OP_RCX, ATTR_OUTPUTS);
-		return;
-	}
+	/* The module checks the attributes (RDX, then the mask in R8) before the GPA. */
 	if ((attr & ~allowed) || (mask & ~allowed)) {
 		abi_operand_invalid(c, (attr & ~allowed) ? OP_RDX : OP_R8, ATTR_OUTPUTS);
+		return;
+	}
+	if ((rcx & 0xFFF) || !tdxh_gpa_private_ok(rcx, 0x1000)) {
+		abi_operand_invalid(c, OP_RCX, ATTR_OUTPUTS);
 		return;
 	}
 	slot = attr_slot(rcx, true);
