@@ -3,6 +3,7 @@
 #ifndef TDX_TDX_H
 #define TDX_TDX_H
 
+#include "version.h"
 #include "tdcall.h"
 #include "status.h"
 #include "error.h"
