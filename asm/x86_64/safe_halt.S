@@ -10,7 +10,7 @@
 #define TDCALL .byte 0x66, 0x0f, 0x01, 0xcc
 #define SAFE_HALT_EXPOSE_MASK 0x1C00	/* R10, R11, R12 */
 
-	.text
+	.section .text.tdx_safe_halt, "ax", @progbits
 	.globl	tdx_safe_halt
 	.type	tdx_safe_halt, @function
 	.p2align 4

@@ -9,7 +9,11 @@
 
 #define TDCALL .byte 0x66, 0x0f, 0x01, 0xcc
 
-	.text
+/*
+ * Each trampoline lives in a section of its own, like the C code built with
+ * -ffunction-sections, so a guest linked with --gc-sections keeps only the
+ * ones it calls.
+ */
 
 /*
  * uint64_t __tdx_module_call(uint64_t fn, struct tdx_module_args *args)
@@ -18,6 +22,7 @@
  * stores all 13 back, returns RAX.  The loaded registers include the
  * callee-saved RBX and R12-R15, so those are saved around the call.
  */
+	.section .text.__tdx_module_call, "ax", @progbits
 	.globl	__tdx_module_call
 	.type	__tdx_module_call, @function
 	.p2align 4
@@ -90,6 +95,7 @@ __tdx_module_call:
  * TDG.VP.VMCALL, GHCI: RAX = 0, RCX = 0xFFCC exposes RDX, RBX, RSI, RDI and
  * R8-R15 to the VMM (never RBP: TDs with NO_RBP_MOD refuse it).  Returns R10.
  */
+	.section .text.__tdx_hypercall, "ax", @progbits
 	.globl	__tdx_hypercall
 	.type	__tdx_hypercall, @function
 	.p2align 4

@@ -10,7 +10,7 @@
  * are restored from the frame and iretq resumes at the frame's RIP with its
  * RFLAGS/RSP.  No swapgs: ring-0 guests (firmware, unikernels) only.
  */
-	.text
+	.section .text.tdx_ve_entry, "ax", @progbits
 	.globl	tdx_ve_entry
 	.type	tdx_ve_entry, @function
 	.p2align 4
