@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Port I/O over GHCI TDG.VP.VMCALL<Instruction.IO> (sub-function 30). */
+#include "args.h"
 #include <tdx/io.h>
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
@@ -18,14 +19,13 @@ static uint32_t io_width_mask(unsigned size)
 /* GHCI Instruction.IO, direction 0 (in): R12 size, R13 0, R14 port -> R11 data. */
 uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value)
 {
-	struct tdx_module_args args = {
-		.r10 = TDVMCALL_STANDARD,
-		.r11 = TDVMCALL_INSTRUCTION_IO,
-		.r12 = size,
-		.r13 = TDX_IO_READ,
-		.r14 = port,
-	};
+	struct tdx_module_args args;
 	uint64_t status;
+
+	tdx_vmcall_args(&args, TDVMCALL_INSTRUCTION_IO);
+	args.r12 = size;
+	args.r13 = TDX_IO_READ;
+	args.r14 = port;
 
 	if (!io_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;
@@ -38,13 +38,12 @@ uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value)
 /* GHCI Instruction.IO, direction 1 (out): R12 size, R13 1, R14 port, R15 data. */
 uint64_t tdx_io_write(unsigned size, uint16_t port, uint32_t value)
 {
-	struct tdx_module_args args = {
-		.r10 = TDVMCALL_STANDARD,
-		.r11 = TDVMCALL_INSTRUCTION_IO,
-		.r12 = size,
-		.r13 = TDX_IO_WRITE,
-		.r14 = port,
-	};
+	struct tdx_module_args args;
+
+	tdx_vmcall_args(&args, TDVMCALL_INSTRUCTION_IO);
+	args.r12 = size;
+	args.r13 = TDX_IO_WRITE;
+	args.r14 = port;
 
 	if (!io_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include "args.h"
 #include <tdx/tdvmcall.h>
 
 /*
@@ -30,11 +31,10 @@ static void pack_message(const char *message, uint64_t words[8])
 uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
 				     const char message[64])
 {
-	struct tdx_module_args args = {
-		.r10 = TDVMCALL_STANDARD,
-		.r11 = TDVMCALL_REPORT_FATAL_ERROR,
-		.r12 = error_code & ~(TDVMCALL_FATAL_ERROR_GPA_VALID | TDVMCALL_FATAL_ERROR_RESERVED),
-	};
+	struct tdx_module_args args;
+
+	tdx_vmcall_args(&args, TDVMCALL_REPORT_FATAL_ERROR);
+	args.r12 = error_code & ~(TDVMCALL_FATAL_ERROR_GPA_VALID | TDVMCALL_FATAL_ERROR_RESERVED);
 
 	if (shared_gpa) {
 		args.r12 |= TDVMCALL_FATAL_ERROR_GPA_VALID;

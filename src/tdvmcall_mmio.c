@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI #VE.RequestMMIO (48): R12 size, R13 direction, R14 GPA, R15 data; R11 data read. */
+#include "args.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 
@@ -16,14 +17,13 @@ static uint64_t mmio_width_mask(unsigned size)
 /* GHCI #VE.RequestMMIO, direction 0 (read). */
 uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 {
-	struct tdx_module_args args = {
-		.r10 = TDVMCALL_STANDARD,
-		.r11 = TDVMCALL_VE_REQUEST_MMIO,
-		.r12 = size,
-		.r13 = TDVMCALL_MMIO_READ,
-		.r14 = gpa,
-	};
+	struct tdx_module_args args;
 	uint64_t status;
+
+	tdx_vmcall_args(&args, TDVMCALL_VE_REQUEST_MMIO);
+	args.r12 = size;
+	args.r13 = TDVMCALL_MMIO_READ;
+	args.r14 = gpa;
 
 	if (!mmio_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;
@@ -36,13 +36,12 @@ uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 /* GHCI #VE.RequestMMIO, direction 1 (write). */
 uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value)
 {
-	struct tdx_module_args args = {
-		.r10 = TDVMCALL_STANDARD,
-		.r11 = TDVMCALL_VE_REQUEST_MMIO,
-		.r12 = size,
-		.r13 = TDVMCALL_MMIO_WRITE,
-		.r14 = gpa,
-	};
+	struct tdx_module_args args;
+
+	tdx_vmcall_args(&args, TDVMCALL_VE_REQUEST_MMIO);
+	args.r12 = size;
+	args.r13 = TDVMCALL_MMIO_WRITE;
+	args.r14 = gpa;
 
 	if (!mmio_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;

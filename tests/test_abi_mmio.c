@@ -8,8 +8,38 @@
 #include <tdx/tdx.h>
 #include "abi_test.h"
 
+#include <pthread.h>
+
 #define INVALID_OPERAND 0x8000000000000000ull
 #define MMIO (0xFEB00000ull | (1ull << 47))
+
+/* First, the cache itself: vCPUs racing for the first answer all get the same one. */
+static void *ask_mask(void *arg)
+{
+	tdxh_set_vcpu((unsigned)(uintptr_t)arg);
+	return (void *)(uintptr_t)tdx_shared_mask();
+}
+
+static void shared_mask_race_then_cached(void **state)
+{
+	pthread_t t[4];
+	uint64_t calls;
+
+	(void)state;
+	tdxh_arm();
+	for (unsigned i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, ask_mask, (void *)(uintptr_t)i), 0);
+	for (unsigned i = 0; i < 4; i++) {
+		void *mask;
+
+		pthread_join(t[i], &mask);
+		assert_int_equal((uint64_t)(uintptr_t)mask, 1ull << 47);
+	}
+	calls = tdxh_count(1, 0);
+	assert_in_range(calls, 1, 4);	/* each racer may ask once */
+	assert_int_equal(tdx_shared_mask(), 1ull << 47);
+	assert_int_equal(tdxh_count(1, 0), calls);	/* from now on, never again */
+}
 
 static void mmio_helpers_round_trip_each_width(void **state)
 {
@@ -120,6 +150,7 @@ static void mmio_helpers_hostile_vmm(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(shared_mask_race_then_cached, abi_setup),
 		cmocka_unit_test_setup(mmio_helpers_round_trip_each_width, abi_setup),
 		cmocka_unit_test_setup(mmio_helpers_refuse_private_gpas_without_the_vmm, abi_setup),
 		cmocka_unit_test_setup(mmio_helpers_failure_leaves_value, abi_setup),

@@ -9,6 +9,8 @@
 #include <tdx/tdx.h>
 #include "abi_test.h"
 
+#include <pthread.h>
+
 #define OPERAND_INVALID_RAX 0xC000010000000000ull
 #define OPERAND_INVALID_RCX 0xC000010000000001ull
 #define OPERAND_INVALID_RDX 0xC000010000000002ull
@@ -77,6 +79,53 @@ static void vp_info_failure_leaves_info_untouched(void **state)
 	poison(info);
 	assert_int_equal(tdg_vp_info(&info), OPERAND_BUSY_RCX);
 	assert_untouched(info);
+}
+
+/* Each host thread plays one vCPU: VP.INFO and VEINFO answer per vCPU. */
+struct vcpu_result {
+	unsigned vcpu;
+	uint64_t info_status, ve_status, ve_again;
+	struct tdx_td_info info;
+	struct tdx_ve_info ve;
+};
+
+static void *vcpu_thread(void *arg)
+{
+	struct vcpu_result *r = arg;
+	struct tdxh_ve_info posted = { .exit_reason = 10, .gla = 0x1000u * r->vcpu };
+
+	tdxh_arm();
+	tdxh_set_vcpu(r->vcpu);
+	r->info_status = tdg_vp_info(&r->info);
+	tdxh_post_ve(&posted);
+	r->ve_status = tdg_vp_veinfo_get(&r->ve);
+	r->ve_again = tdg_vp_veinfo_get(&r->ve);
+	return NULL;
+}
+
+static void vp_info_and_veinfo_per_vcpu_threads(void **state)
+{
+	struct vcpu_result r[4];
+	pthread_t t[4];
+
+	(void)state;
+	tdxh_arm();
+	tdxh_td.num_vcpus = 4;
+	for (unsigned i = 0; i < 4; i++) {
+		memset(&r[i], 0, sizeof(r[i]));
+		r[i].vcpu = i;
+		assert_int_equal(pthread_create(&t[i], NULL, vcpu_thread, &r[i]), 0);
+	}
+	for (unsigned i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(r[i].info_status, 0);
+		assert_int_equal(r[i].info.vcpu_index, i);
+		assert_int_equal(r[i].info.num_vcpus, 4);
+		assert_int_equal(r[i].ve_status, 0);
+		assert_int_equal(r[i].ve.gla, 0x1000u * i);	/* its own VE info */
+		assert_int_equal(r[i].ve_again, NO_VALID_VE_INFO);
+	}
+	assert_int_equal(tdxh_abi.ve_double_faults, 0);
 }
 
 /* ---- TDG.MR.RTMR.EXTEND (leaf 2) --------------------------------------------- */
@@ -241,6 +290,15 @@ static void vm_rd_reads_tdcs_fields(void **state)
 	assert_int_equal(tdg_vm_rd_v1(0x1110000300000017ull, &value, &next), 0);
 	assert_int_equal(next, UINT64_MAX);	/* the last one */
 
+	/* Enumeration starts from the null field id: FIRST_FIELD_ID_IN_CONTEXT, next only. */
+	value = 0x6666;
+	assert_int_equal(tdg_vm_rd_v1(UINT64_MAX, &value, &next), 0x00000C0B00000000ull);
+	assert_tdcall(0x10007, (uint64_t[TDXH_NR_GPRS]){ [TDXH_RDX] = UINT64_MAX });
+	assert_int_equal(next, 0x9100000000000010ull);	/* TDCS_NOTIFY_ENABLES, the table's first */
+	assert_int_equal(value, 0x6666);
+	/* Version 0 knows no null id: it is just an unknown field. */
+	assert_int_equal(tdg_vm_rd(UINT64_MAX, &value), FIELD_ID_INCORRECT);
+
 	/* Unknown field: METADATA_FIELD_ID_INCORRECT, outputs untouched. */
 	value = next = 0x5555;
 	assert_int_equal(tdg_vm_rd(0x1110000300000099ull, &value), FIELD_ID_INCORRECT);
@@ -320,6 +378,11 @@ static void sys_rd_and_rdall(void **state)
 	assert_int_equal(next, 0x0800000100000002ull);
 	assert_int_equal(tdg_sys_rd(0x0800000100000000ull, &value, NULL), 0);
 	assert_int_equal(value, 1);
+	/* The null field id, context code bits 54:52 aside: the first field. */
+	value = 0x6666;
+	assert_int_equal(tdg_sys_rd(~(7ull << 52), &value, &next), 0x00000C0B00000000ull);
+	assert_int_equal(next, 0x0800000100000000ull);
+	assert_int_equal(value, 0x6666);
 	value = next = 7;
 	assert_int_equal(tdg_sys_rd(0x08000001000000FFull, &value, &next), FIELD_ID_INCORRECT);
 	assert_int_equal(value, 7);
@@ -545,6 +608,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(vp_info_encoding_and_outputs, abi_setup),
 		cmocka_unit_test_setup(vp_info_failure_leaves_info_untouched, abi_setup),
+		cmocka_unit_test_setup(vp_info_and_veinfo_per_vcpu_threads, abi_setup),
 		cmocka_unit_test_setup(rtmr_extend_encoding_and_errors, abi_setup),
 		cmocka_unit_test_setup(veinfo_get_returns_posted_info_once, abi_setup),
 		cmocka_unit_test_setup(veinfo_is_per_vcpu_and_a_second_ve_is_a_double_fault, abi_setup),

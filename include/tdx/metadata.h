@@ -3,6 +3,14 @@
 #ifndef TDX_METADATA_H
 #define TDX_METADATA_H
 
+/*
+ * The null field id (module: MD_FIELD_ID_NA).  As an input of TDG.VM.RD
+ * version 1 or TDG.SYS.RD it asks for the first field id of the context
+ * (status TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT); as a "next field id"
+ * output it means there is none.  Bits 54:52 (the context code) are ignored.
+ */
+#define TDX_MD_FIELD_ID_NA 0xFFFFFFFFFFFFFFFFull
+
 #define TDCS_NOTIFY_ENABLES 0x9100000000000010ull
 #define TDCS_CONFIG_FLAGS   0x1110000300000016ull
 #define TDCS_TD_CTLS        0x1110000300000017ull

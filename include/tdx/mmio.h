@@ -17,14 +17,15 @@ extern "C" {
 #endif
 
 /*
- * Read 1, 2, 4 or 8 bytes at the shared GPA `gpa` into *value; returns the
- * TDVMCALL status (TDVMCALL_STATUS_INVALID_OPERAND for a private GPA).
+ * Read 1, 2, 4 or 8 bytes at shared GPA gpa (R12 size, R13 0, R14 gpa); the
+ * TDVMCALL status, *value written only on success.
  */
 uint64_t tdx_mmio_read8(uint64_t gpa, uint8_t *value);
 uint64_t tdx_mmio_read16(uint64_t gpa, uint16_t *value);
 uint64_t tdx_mmio_read32(uint64_t gpa, uint32_t *value);
 uint64_t tdx_mmio_read64(uint64_t gpa, uint64_t *value);
-/* Write 1, 2, 4 or 8 bytes to the shared GPA `gpa`; returns the TDVMCALL status. */
+
+/* Write 1, 2, 4 or 8 bytes at shared GPA gpa (R13 1, R15 value); the TDVMCALL status. */
 uint64_t tdx_mmio_write8(uint64_t gpa, uint8_t value);
 uint64_t tdx_mmio_write16(uint64_t gpa, uint16_t value);
 uint64_t tdx_mmio_write32(uint64_t gpa, uint32_t value);

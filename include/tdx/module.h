@@ -111,7 +111,10 @@ uint64_t tdg_vm_rd(uint64_t field_id, uint64_t *value);
 
 /*
  * TDG.VM.RD version 1 (module 1.5): as tdg_vm_rd, and *next_field_id = RDX,
- * the next field id for enumeration (next_field_id may be NULL).
+ * the next field id for enumeration (TDX_MD_FIELD_ID_NA after the last;
+ * next_field_id may be NULL).  With field_id = TDX_MD_FIELD_ID_NA it returns
+ * TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT and only *next_field_id = the first
+ * field id; *value is left alone.
  */
 uint64_t tdg_vm_rd_v1(uint64_t field_id, uint64_t *value, uint64_t *next_field_id);
 
@@ -129,7 +132,9 @@ uint64_t tdg_vp_wr(uint64_t field_id, uint64_t value, uint64_t mask, uint64_t *o
 
 /*
  * TDG.SYS.RD: read a global TDX module field: RDX field id -> R8 value,
- * RDX next field id (*next_field_id, may be NULL).
+ * RDX next field id (*next_field_id, may be NULL).  field_id =
+ * TDX_MD_FIELD_ID_NA: TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT with only
+ * *next_field_id = the first field id, as for tdg_vm_rd_v1().
  */
 uint64_t tdg_sys_rd(uint64_t field_id, uint64_t *value, uint64_t *next_field_id);
 
@@ -195,10 +200,10 @@ uint64_t tdg_mem_page_attr_wr(uint64_t gpa, unsigned level, uint64_t attributes,
  * TDG.VP.ENTER: enter an L2 VM (RCX flags, RDX GPA of the L2 state buffer).
  * It comes back on an L2 exit, with the exit described in a status whose
  * class is not an error and in most output registers (see the spec's
- * TDG.VP.ENTER output table).  *exit receives all 13 output registers unless
+ * TDG.VP.ENTER output table).  *l2_exit receives all 13 output registers unless
  * the status has the error bit (63) set.
  */
-uint64_t tdg_vp_enter(uint64_t flags, uint64_t l2_state_gpa, struct tdx_module_args *exit);
+uint64_t tdg_vp_enter(uint64_t flags, uint64_t l2_state_gpa, struct tdx_module_args *l2_exit);
 
 /* TDG.VP.INVEPT: invalidate cached translations of the L2 VMs in vm_mask (RCX). */
 uint64_t tdg_vp_invept(uint64_t vm_mask);

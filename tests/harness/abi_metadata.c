@@ -5,8 +5,9 @@
  * table of fields; an id not in it is TDX_METADATA_FIELD_ID_INCORRECT, a
  * write outside a field's writable bits TDX_METADATA_FIELD_NOT_WRITABLE.
  * Bits 54:52 of a field id (the context code) are ignored on input, as the
- * module does.  Version 1 of TDG.VM.RD returns the next field id in RDX
- * (-1 after the last).
+ * module does.  Version 1 of TDG.VM.RD and TDG.SYS.RD return the next field
+ * id in RDX (-1 after the last); given the null id (-1, context bits aside)
+ * they return the first one with TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT.
  */
 #include "abi_internal.h"
 
@@ -27,6 +28,19 @@ static struct field vp_fields[TDXH_ABI_MAX_VCPUS][1];
 /* Module scope (read only). */
 static struct field sys_fields[MAX_FIELDS];
 static unsigned nr_sys_fields;
+
+static bool is_null_field_id(uint64_t id)
+{
+	return (id | CONTEXT_CODE_MASK) == FIELD_ID_NA;
+}
+
+/* The null field id: RDX = the table's first id, R8 = 0, FIRST_FIELD_ID_IN_CONTEXT. */
+static void first_field(struct tdxh_leaf_call *c, const struct field *t, unsigned n)
+{
+	c->regs->gpr[TDXH_RDX] = n ? t[0].id : FIELD_ID_NA;
+	c->regs->gpr[TDXH_R8] = 0;
+	c->regs->gpr[TDXH_RAX] = M_METADATA_FIRST_FIELD_ID_IN_CONTEXT;
+}
 
 static struct field *find(struct field *t, unsigned n, uint64_t id, unsigned *index)
 {
@@ -69,6 +83,10 @@ static void leaf_vm_rd(struct tdxh_leaf_call *c)
 	}
 	if (c->regs->gpr[TDXH_RCX] != 0) {
 		abi_operand_invalid(c, OP_RCX, outputs);
+		return;
+	}
+	if (version && is_null_field_id(c->regs->gpr[TDXH_RDX])) {
+		first_field(c, td_fields, nr_td_fields);
 		return;
 	}
 	f = find(td_fields, nr_td_fields, c->regs->gpr[TDXH_RDX], &i);
@@ -139,6 +157,10 @@ static void leaf_sys_rd(struct tdxh_leaf_call *c)
 
 	if (!tdxh_td.sys_rd_available) {
 		abi_operand_invalid(c, OP_RAX, 0);	/* the leaf does not exist */
+		return;
+	}
+	if (is_null_field_id(c->regs->gpr[TDXH_RDX])) {
+		first_field(c, sys_fields, nr_sys_fields);
 		return;
 	}
 	f = find(sys_fields, nr_sys_fields, c->regs->gpr[TDXH_RDX], &i);

@@ -80,7 +80,7 @@ static void leaf_veinfo_get(struct tdxh_leaf_call *c)
 		return;
 	}
 	ve = &tdxh_abi.ve[c->vcpu];
-	g[TDXH_RCX] = ve->exit_reason;
+	g[TDXH_RCX] = (uint32_t)ve->exit_reason;	/* version 0: RCX[63:32] = 0 */
 	g[TDXH_RDX] = ve->exit_qualification;
 	g[TDXH_R8] = ve->gla;
 	g[TDXH_R9] = ve->gpa;
