@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 # cmake -DSIM=tdx-sim -DIMAGE=x.elf [-DSIM_ARGS=a;b] [-DEXPECT=re] [-DEXPECT_STDERR=re]
-#       [-DEXIT=n] [-DTIMEOUT=s] [-DSHOW=ON] -P run-example.cmake
+#       [-DEXIT=n] [-DTIMEOUT=s] [-DSHOW=ON -DTOP=dir] -P run-example.cmake
 # Runs IMAGE under tdx-sim; fails unless the exit status is EXIT and the
-# output matches.  SHOW=ON prints the run the way a shell would.
+# output matches.  SHOW=ON prints the run the way a shell in TOP would.
 if(NOT DEFINED EXIT)
   set(EXIT 1)
 endif()
@@ -12,8 +12,11 @@ endif()
 get_filename_component(image_name ${IMAGE} NAME)
 list(JOIN SIM_ARGS " " args_text)
 if(SHOW)
-  string(STRIP "tools/tdx-sim ${args_text}" cmd)
-  message("$ ${cmd} examples/${image_name}")
+  # Paths as typed from TOP (the source tree), e.g. build/tools/tdx-sim.
+  file(RELATIVE_PATH sim_shown ${TOP} ${SIM})
+  file(RELATIVE_PATH image_shown ${TOP} ${IMAGE})
+  string(STRIP "${sim_shown} ${args_text}" cmd)
+  message("$ ${cmd} ${image_shown}")
 endif()
 execute_process(COMMAND ${SIM} ${SIM_ARGS} ${IMAGE}
   RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT ${TIMEOUT})

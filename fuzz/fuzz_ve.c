@@ -64,22 +64,9 @@ static uint64_t take(struct input *in, unsigned bytes)
 	return v;
 }
 
-static uint64_t mmio_read(void *ctx, uint64_t offset, unsigned size)
-{
-	(void)ctx;
-	(void)size;
-	return 0x8877665544332211ull ^ offset;
-}
-
-static void mmio_write(void *ctx, uint64_t offset, unsigned size, uint64_t value)
-{
-	(void)ctx;
-	(void)offset;
-	(void)size;
-	(void)value;
-}
-
-static uint64_t vmm_fail_mask;	/* bit i: fail the i-th TDVMCALL of this input */
+/* Every TDVMCALL the #VE handler makes: succeed with junk in R11 (the handler
+ * must mask it), or fail when bit i of the mask is set for the i-th call. */
+static uint64_t vmm_fail_mask;
 static unsigned vmm_calls;
 
 static void vmm_any(struct tdxh_vmcall *c)
@@ -96,7 +83,7 @@ static void vmm_any(struct tdxh_vmcall *c)
 
 static void init(void)
 {
-	static const struct tdxh_mmio_device dev = { .read = mmio_read, .write = mmio_write };
+	static const struct tdxh_mmio_device dev = { .read = NULL, .write = NULL };
 
 	code = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
@@ -107,6 +94,8 @@ static void init(void)
 	tdxh_set_vmcall_model(12, vmm_any);
 	tdxh_set_vmcall_model(31, vmm_any);
 	tdxh_set_vmcall_model(32, vmm_any);
+	tdxh_set_vmcall_model(30, vmm_any);	/* I/O and MMIO: junk answers, failures on demand */
+	tdxh_set_vmcall_model(48, vmm_any);
 }
 
 static const uint32_t reasons[8] = { 10, 12, 30, 31, 32, 48, 48, 30 };
@@ -151,8 +140,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.rflags = take(&in, 8);
 	f.cs = 0x10;
 	f.ss = 0x18;
-	if (mode & (1u << 10))	/* a base register (not RSI/RDI: INS/OUTS buffers) inside the MMIO window */
-		*gpr(&f, (unsigned)(mode >> 11) & 15) = (uint64_t)(uintptr_t)window + (take(&in, 2) & 0x1FFF);
+	if (mode & (1u << 10))	/* base/index registers (not RSI/RDI: INS/OUTS buffers) in the window */
+		for (unsigned r = 0; r < 16; r++)
+			if (r != 6 && r != 7 && ((mode >> 11) & 1 || r == 3))
+				*gpr(&f, r) = (uint64_t)(uintptr_t)window + (*gpr(&f, r) & 0x1FFF);
 	f.rsi = (uint64_t)(uintptr_t)mem + MEM_SIZE / 2 + (f.rsi & 0xFFFF) - 0x8000;
 	f.rdi = (uint64_t)(uintptr_t)mem + MEM_SIZE / 2 + (f.rdi & 0xFFFF) - 0x8000;
 

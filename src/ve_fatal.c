@@ -13,24 +13,23 @@ struct msg {
 	unsigned len;
 };
 
-/* Append, always leaving room for the final NUL. */
+/* Append; the message is 64 bytes, NUL-terminated only when shorter (GHCI). */
 static void put_str(struct msg *m, const char *s)
 {
-	while (*s && m->len < sizeof(m->buf) - 1)
+	while (*s && m->len < sizeof(m->buf))
 		m->buf[m->len++] = *s++;
 }
 
-static void put_hex(struct msg *m, uint64_t v)
+static void put_num(struct msg *m, uint64_t v, unsigned base)
 {
-	char digits[16];
+	char digits[20];
 	int n = 0;
 
 	do {
-		digits[n++] = "0123456789abcdef"[v & 15];
-		v >>= 4;
-	} while (v && n < 16);
-	put_str(m, "0x");
-	while (n > 0 && m->len < sizeof(m->buf) - 1)
+		digits[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v && n < 20);
+	while (n > 0 && m->len < sizeof(m->buf))
 		m->buf[m->len++] = digits[--n];
 }
 
@@ -41,18 +40,20 @@ void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
 	struct msg m;
 	volatile char *pad;
 
+	/* "#VE <reason>; exit <decimal> rip <hex> st <hex>", most useful first. */
 	m.len = 0;
-	put_str(&m, "libtdx #VE: ");
+	put_str(&m, "#VE ");
 	put_str(&m, tdx_ve_strerror(status));
+	put_str(&m, ";");
 	if (ve) {
 		put_str(&m, " exit ");
-		put_hex(&m, ve->exit_reason);
+		put_num(&m, ve->exit_reason, 10);
 	}
 	put_str(&m, " rip ");
-	put_hex(&m, frame->rip);
+	put_num(&m, frame->rip, 16);
 	if (detail) {
 		put_str(&m, " st ");
-		put_hex(&m, detail);
+		put_num(&m, detail, 16);
 	}
 	/* NUL-pad (bytewise through volatile: no compiler-made memset). */
 	for (pad = m.buf + m.len; pad < m.buf + sizeof(m.buf); pad++)

@@ -291,6 +291,22 @@ static void no_veinfo_is_fatal(void **state)
 	assert_int_equal(fatal_status, TDX_VE_NO_VEINFO);
 }
 
+/* Other SIGSEGV users keep working: sti emulation (ABI harness) chained either way. */
+static void coexists_with_sti_emulation(void **state)
+{
+	(void)state;
+	tdxh_ve_arm();
+	tdxh_arm_sti();
+	assert_int_equal(tdx_safe_halt(), 0);
+	__asm__ volatile("outb %%al, %%dx" : : "a"(0x11), "d"(0x80));
+	assert_int_equal(tdxh_state.scratch, 0x11);
+	tdxh_ve_arm();	/* again, on top: still chains to sti, never to itself */
+	assert_int_equal(tdx_safe_halt(), 0);
+	__asm__ volatile("outb %%al, %%dx" : : "a"(0x22), "d"(0x80));
+	assert_int_equal(tdxh_state.scratch, 0x22);
+	assert_int_equal(tdxh_abi.stis, 2);
+}
+
 /* The real IDT stub: every GPR survives, the handler's work lands, RIP advances. */
 static void stub_saves_and_restores_everything(void **state)
 {
@@ -336,6 +352,7 @@ int main(void)
 		cmocka_unit_test_setup(real_mmio_loads, setup),
 		cmocka_unit_test_setup(real_refusals, setup),
 		cmocka_unit_test_setup(no_veinfo_is_fatal, setup),
+		cmocka_unit_test_setup(coexists_with_sti_emulation, setup),
 		cmocka_unit_test_setup(stub_saves_and_restores_everything, setup),
 	};
 	return cmocka_run_group_tests_name("ve_real", tests, NULL, NULL);

@@ -540,14 +540,56 @@ static void string_io_data(void **state)
 	/* rep outsb x3 with DF=1 sent c, b, a: the last one seen is 'a' (checked in the table). */
 }
 
+/*
+ * Instruction bytes at the end of a page: a complete instruction never
+ * makes the handler read the next page (here PROT_NONE: reading it would
+ * crash the test); one that continues there is read across.
+ */
+static void fetch_stops_at_the_page_end(void **state)
+{
+	uint8_t *page = code + 0x1000;	/* the second page of `code` */
+	struct tdx_ve_frame f;
+	struct tdx_ve_info ve;
+	uint64_t gla = (uint64_t)(uintptr_t)window + 0x10, detail;
+
+	(void)state;
+	tdxh_arm();
+	memset(&f, 0, sizeof(f));
+	memset(&ve, 0, sizeof(ve));
+	f.rbx = gla;
+	ve.exit_reason = 48;
+	ve.exit_qualification = 1 | (1u << 7);
+	ve.gla = gla;
+	ve.gpa = gla | tdxh_shared_bit();
+
+	/* 8B 03 (mov eax, [rbx]) in the last two bytes; the next page unreadable. */
+	assert_int_equal(mprotect(page, 0x1000, PROT_NONE), 0);
+	page[-2] = 0x8B;
+	page[-1] = 0x03;
+	f.rip = (uint64_t)(uintptr_t)(page - 2);
+	assert_int_equal(tdx_ve_emulate(&f, &ve, &detail), TDX_VE_OK);
+	assert_int_equal(f.rip, (uint64_t)(uintptr_t)page);
+
+	/* 8B 83 disp32 (mov eax, [rbx+disp32]) straddling into a readable next page. */
+	assert_int_equal(mprotect(page, 0x1000, PROT_READ | PROT_WRITE), 0);
+	f.rbx = gla - 0x100;
+	page[-2] = 0x8B;
+	page[-1] = 0x83;
+	memcpy(page, "\x00\x01\x00\x00", 4);
+	f.rip = (uint64_t)(uintptr_t)(page - 2);
+	assert_int_equal(tdx_ve_emulate(&f, &ve, &detail), TDX_VE_OK);
+	assert_int_equal(f.rip, (uint64_t)(uintptr_t)(page + 4));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(table, setup),
 		cmocka_unit_test_setup(string_io_data, setup),
+		cmocka_unit_test_setup(fetch_stops_at_the_page_end, setup),
 	};
 
-	code = mmap(NULL, 0x1000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	code = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	mem = mmap(NULL, 0x1000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	if (code == MAP_FAILED || mem == MAP_FAILED)
 		return 1;

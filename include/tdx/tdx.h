@@ -17,5 +17,6 @@
 #include "addr.h"
 #include "io.h"
 #include "ve.h"
+#include "memory.h"
 
 #endif /* TDX_TDX_H */

@@ -147,7 +147,7 @@ unsigned tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
  * Called when a #VE cannot be emulated, with the VE info (NULL when it could
  * not be read), the TDX_VE_* status and its detail.  Weak: firmware may
  * override it (e.g. to inject #GP or skip the instruction and return).  The
- * default reports "libtdx #VE: <reason> exit <n> rip <hex>" with
+ * default reports "#VE <reason>; exit <n> rip <hex> st <hex>" (64 bytes) with
  * TDG.VP.VMCALL<ReportFatalError> and halts forever.  If it returns,
  * tdx_handle_ve() returns the status and the stub resumes the frame as the
  * hook left it.

@@ -3,10 +3,12 @@
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
 #include "tdxh_ve.h"
+#include "tdxh_memory.h"
 
 void tdxh_install_default_models(void)
 {
 	tdxh_install_io_models();
 	tdxh_install_abi_models();
 	tdxh_install_ve_models();
+	tdxh_install_memory_models();
 }

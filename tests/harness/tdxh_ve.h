@@ -66,6 +66,21 @@ int tdxh_ve_decode_insn(const uint8_t *insn, size_t avail, const struct tdxh_reg
  */
 void tdxh_ve_make_ept(uint64_t gla, uint64_t gpa, bool write, struct tdxh_ve_info *out);
 
+/*
+ * One call for a host fault handler (this harness's SIGSEGV, tdx-sim's):
+ *  - trap 13 (#GP: in/out/ins/outs/hlt/rdmsr/wrmsr in user mode, no error
+ *    code that says why): tdxh_ve_decode_insn() on the bytes at RIP;
+ *  - trap 14 (#PF) when the caller says the address is shared MMIO
+ *    (`shared_gpa` != 0, the GPA it stands for, shared bit included):
+ *    tdxh_ve_make_ept(fault_addr, shared_gpa, write = pf_error bit 1).
+ * Returns 0 with *out filled, -1 when the fault is not a #VE.
+ */
+#define TDXH_TRAP_GP 13
+#define TDXH_TRAP_PF 14
+int tdxh_ve_from_fault(unsigned trapno, uint64_t fault_addr, uint64_t pf_error, uint64_t shared_gpa,
+		       const uint8_t *insn, size_t avail, const struct tdxh_regs *regs,
+		       struct tdxh_ve_info *out);
+
 /* ---- 2. real instructions in user mode ------------------------------------ */
 
 /*

@@ -116,3 +116,16 @@ void tdxh_ve_make_ept(uint64_t gla, uint64_t gpa, bool write, struct tdxh_ve_inf
 	out->gpa = gpa;
 	out->instruction_length = TDXH_VE_EPT_JUNK_LENGTH;
 }
+
+int tdxh_ve_from_fault(unsigned trapno, uint64_t fault_addr, uint64_t pf_error, uint64_t shared_gpa,
+		       const uint8_t *insn, size_t avail, const struct tdxh_regs *regs,
+		       struct tdxh_ve_info *out)
+{
+	if (trapno == TDXH_TRAP_PF && shared_gpa) {
+		tdxh_ve_make_ept(fault_addr, shared_gpa, (pf_error & 2) != 0, out);
+		return 0;
+	}
+	if (trapno == TDXH_TRAP_GP)
+		return tdxh_ve_decode_insn(insn, avail, regs, out);
+	return -1;
+}

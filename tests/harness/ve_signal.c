@@ -23,12 +23,11 @@ struct tdxh_ve_stats tdxh_ve_stats;
 static __thread sigjmp_buf *ve_env;
 static __thread unsigned ve_failed;
 static struct sigaction previous;	/* SIGSEGVs that are not a #VE go there */
+static __thread int chaining;		/* ... and if they come back, nobody wants them */
 
 int tdxh__ve_in_window(uint64_t va);
 
-#define TRAP_GP 13
-#define TRAP_PF 14
-#define PF_WRITE 2
+#define TRAP_GP TDXH_TRAP_GP
 
 __attribute__((noreturn)) static void die(const char *what, uint64_t rip)
 {
@@ -81,26 +80,31 @@ static void on_sigsegv(int sig, siginfo_t *si, void *ctx)
 	struct tdx_ve_frame frame;
 	struct tdxh_ve_info ve;
 	struct tdxh_regs regs;
+	uint64_t addr = (uint64_t)(uintptr_t)si->si_addr, shared_gpa = 0;
 	unsigned st;
 
 	frame_from(&frame, uc);
-	if (trap == TRAP_PF && tdxh__ve_in_window((uint64_t)(uintptr_t)si->si_addr)) {
-		uint64_t gla = (uint64_t)(uintptr_t)si->si_addr;
-		tdxh_ve_make_ept(gla, gla | tdxh_shared_bit(), (err & PF_WRITE) != 0, &ve);
-	} else if (trap == TRAP_GP) {
-		/* User mode gives no error code that says why: decode the bytes. */
-		regs_from(&regs, &frame);
-		if (tdxh_ve_decode_insn((const uint8_t *)(uintptr_t)frame.rip, 15, &regs, &ve) != 0)
-			die("#GP on an instruction that does not #VE", frame.rip);
-	} else if (previous.sa_flags & SA_SIGINFO && previous.sa_sigaction) {
-		previous.sa_sigaction(sig, si, ctx);
-		return;
-	} else if (!(previous.sa_flags & SA_SIGINFO) && previous.sa_handler != SIG_DFL &&
-		   previous.sa_handler != SIG_IGN) {
-		previous.sa_handler(sig);
-		return;
-	} else {
-		die("SIGSEGV that is not a #VE (no MMIO window there)", frame.rip);
+	regs_from(&regs, &frame);
+	if (tdxh__ve_in_window(addr))
+		shared_gpa = addr | tdxh_shared_bit();
+	if (tdxh_ve_from_fault((unsigned)trap, addr, err, shared_gpa,
+			       (const uint8_t *)(uintptr_t)frame.rip, 15, &regs, &ve) != 0) {
+		/* Not a #VE: whoever handled SIGSEGV before (e.g. tdxh_arm_sti). */
+		if (!chaining && (previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction) {
+			chaining = 1;
+			previous.sa_sigaction(sig, si, ctx);
+			chaining = 0;
+			return;
+		}
+		if (!chaining && !(previous.sa_flags & SA_SIGINFO) && previous.sa_handler != SIG_DFL &&
+		    previous.sa_handler != SIG_IGN) {
+			chaining = 1;
+			previous.sa_handler(sig);
+			chaining = 0;
+			return;
+		}
+		die(trap == TRAP_GP ? "#GP on an instruction that does not #VE"
+				    : "SIGSEGV that is not a #VE (no MMIO window there)", frame.rip);
 	}
 
 	tdxh_post_ve(&ve);

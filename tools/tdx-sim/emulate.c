@@ -11,7 +11,8 @@
  * (so the image may rewrite its IDT at any time), pushes the 64-bit
  * interrupt frame on the guest stack and resumes the guest at the handler,
  * which returns with iretq (legal in user mode to the same privilege level).
- * sidt returns what lidt loaded; cli and sti set a virtual IF.
+ * cli and sti set a virtual IF.  sidt cannot be emulated: with UMIP the
+ * kernel answers it itself (a dummy IDTR), without UMIP it runs natively.
  */
 #define _GNU_SOURCE
 #include "sim.h"
@@ -158,16 +159,6 @@ bool sim_emulate_system(ucontext_t *uc)
 		if (in.op + 2 >= in.n || in.b[in.op + 1] != 0x01)
 			return false;
 		switch ((in.b[in.op + 2] >> 3) & 7) {
-		case 1:	/* sidt m */
-			if (!v->idt_loaded || !modrm_address(uc, &in, in.op + 2, &ea, &len))
-				return false;
-			for (unsigned i = 0; i < 2; i++)
-				desc[i] = (unsigned char)(v->idt_limit >> (8 * i));
-			for (unsigned i = 0; i < 8; i++)
-				desc[2 + i] = (unsigned char)(v->idt_base >> (8 * i));
-			if (!sim_write_guest(ea, desc, sizeof(desc)))
-				return false;
-			break;
 		case 3:	/* lidt m */
 			if (!modrm_address(uc, &in, in.op + 2, &ea, &len) ||
 			    !sim_read_guest(ea, desc, sizeof(desc)))
@@ -243,7 +234,7 @@ bool sim_deliver_exception(ucontext_t *uc, unsigned vector, char *why, size_t si
 	frame[2] = ((uint64_t)uc->uc_mcontext.gregs[REG_EFL] & ~RFLAGS_IF) | (v->vif ? RFLAGS_IF : 0);
 	frame[3] = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
 	frame[4] = selector(false);
-	if (!sim_write_guest(rsp, frame, sizeof(frame))) {
+	if (!sim_in_ram(rsp, sizeof(frame)) || !sim_write_guest(rsp, frame, sizeof(frame))) {
 		snprintf(why, size, "the interrupt frame does not fit on the guest stack at %#llx "
 			 "(a CPU would double-fault)", (unsigned long long)rsp);
 		return false;

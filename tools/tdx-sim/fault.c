@@ -172,19 +172,24 @@ __attribute__((noreturn)) static void host_fault(int sig, const ucontext_t *uc)
 	_exit(127);
 }
 
-#define EXPECT_CODE "TDCALL (66 0f 01 cc) or ordinary 64-bit user-mode code; " \
-	"privileged instructions other than TDCALL are not emulated"
+#define EXPECT_CODE "ordinary 64-bit code, TDCALL (66 0f 01 cc), lidt/cli/sti, or an " \
+	"instruction that #VEs in a TD (in/out/ins/outs/hlt/rdmsr/wrmsr, MMIO); no other " \
+	"privileged instruction is emulated"
 
 static void on_sigill(int sig, siginfo_t *info, void *ctx)
 {
 	static const unsigned char tdcall[4] = { 0x66, 0x0f, 0x01, 0xcc };
 	ucontext_t *uc = ctx;
-	unsigned char code[4];
+	unsigned char code[4] = { 0 };
 
 	if (!rip_in_guest(uc))
 		host_fault(sig, uc);
 	if (sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) &&
 	    memcmp(code, tdcall, sizeof(code)) == 0) {
+		struct sim_vcpu *v = sim_vcpu_self();
+
+		v->tdcall_rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+		v->tdcalls++;
 		sim_trace_begin(uc);
 		harness_sigill.sa_sigaction(sig, info, ctx);
 		sim_trace_end(uc);
@@ -213,10 +218,14 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			 "isa-debug-exit port, ReportFatalError or HLT", this_vcpu(),
 			 (unsigned long long)rip);
 	if (uc->uc_mcontext.gregs[REG_TRAPNO] != TRAP_PF) {
-		if (sim_emulate_system(uc) || sim_ve_instruction(uc))
+		if (sim_emulate_system(uc) || sim_ve_fault(uc, 0))
 			return;
-		sim_guest_fault(uc, "general protection fault (#GP): user mode may not run this",
-			    EXPECT_CODE);
+		if (uc->uc_mcontext.gregs[REG_TRAPNO] == TRAP_GP)
+			sim_guest_fault(uc, "general protection fault (#GP): user mode may not run "
+					"this", EXPECT_CODE);
+		snprintf(what, sizeof(what), "exception %lld (signal %d)",
+			 (long long)uc->uc_mcontext.gregs[REG_TRAPNO], sig);
+		sim_guest_fault(uc, what, EXPECT_CODE);
 	}
 	for (unsigned i = 0; i < sim_cfg.vcpus; i++) {
 		uint64_t guard = sim_stack_top(i) - SIM_STACK_SIZE - SIM_GUARD_SIZE;
@@ -227,7 +236,7 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			sim_guest_fault(uc, what, "a guest that fits its stack");
 		}
 	}
-	if (!(err & PF_FETCH) && sim_ve_mmio(uc, addr, (err & PF_WRITE) != 0))
+	if (!(err & PF_FETCH) && sim_ve_fault(uc, addr))
 		return;
 	snprintf(what, sizeof(what), "page fault: %s %#llx (%s)",
 		 (err & PF_FETCH) ? "instruction fetch from" : (err & PF_WRITE) ? "write to" : "read of",

@@ -287,11 +287,25 @@ int sim_load(const char *path, struct sim_image *img)
 
 	if (map_memory())
 		goto fail;
-	for (unsigned i = 0; i < eh->e_phnum; i++)
-		if (ph[i].p_type == PT_LOAD && ph[i].p_filesz)
+	for (unsigned i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
+			continue;
+		if (ph[i].p_filesz)
 			memcpy((void *)(uintptr_t)ph[i].p_vaddr, file + ph[i].p_offset, ph[i].p_filesz);
+		if (sim_cfg.trace)
+			sim_msg("load: [%#llx, %#llx) %c%c%c, %#llx bytes from the file",
+				(unsigned long long)ph[i].p_vaddr,
+				(unsigned long long)(ph[i].p_vaddr + ph[i].p_memsz),
+				(ph[i].p_flags & PF_R) ? 'R' : '-', (ph[i].p_flags & PF_W) ? 'W' : '-',
+				(ph[i].p_flags & PF_X) ? 'X' : '-', (unsigned long long)ph[i].p_filesz);
+	}
 	if (protect_image(ph, eh->e_phnum, img->lo, img->hi))
 		goto fail;
+	if (sim_cfg.trace)
+		sim_msg("load: entry %#llx; RAM [%#llx, %#llx), vCPU stacks from %#llx, MMIO window "
+			"[%#llx, %#llx)", (unsigned long long)img->entry, (unsigned long long)SIM_RAM_BASE,
+			(unsigned long long)ram_end, (unsigned long long)stacks_low(),
+			(unsigned long long)SIM_MMIO_BASE, (unsigned long long)(SIM_MMIO_BASE + SIM_MMIO_SIZE));
 	free(file);
 	return 0;
 fail:

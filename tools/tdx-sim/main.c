@@ -24,8 +24,12 @@
 
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
+#include "tdxh_memory.h"
 
 #define DEFAULT_TIMEOUT_S 10
+
+_Static_assert(SIM_MAX_VCPUS <= TDXH_ABI_MAX_VCPUS && SIM_MAX_VCPUS <= TDXH_MEM_MAX_VCPUS,
+	       "every vCPU needs its slot in the harness's per-vCPU state");
 #define PROBE_SIGNAL SIGUSR1
 
 struct sim_config sim_cfg = {
@@ -187,14 +191,16 @@ static void on_stop(int code)
 		pause();
 }
 
+/* The watchdog's signal: where is this vCPU?  (In tdx-sim's own code: inside a TDCALL.) */
 static void on_probe(int sig, siginfo_t *info, void *ctx)
 {
-	unsigned i = tdxh_current_vcpu();
+	struct sim_vcpu *v = sim_vcpu_self();
+	uint64_t rip = (uint64_t)((ucontext_t *)ctx)->uc_mcontext.gregs[REG_RIP];
 
 	(void)sig;
 	(void)info;
-	if (!vcpu_state[i].halted)
-		vcpu_state[i].rip = (uint64_t)((ucontext_t *)ctx)->uc_mcontext.gregs[REG_RIP];
+	if (!v->halted)
+		v->rip = sim_in_ram(rip, 1) ? rip : v->tdcall_rip;
 	sem_post(&probe_sem);
 }
 
@@ -229,9 +235,11 @@ __attribute__((noreturn)) static void watchdog_expired(void)
 				;
 	for (unsigned i = 0; i < sim_cfg.vcpus && off < sizeof(buf) - 160; i++) {
 		sim_describe_bytes(vcpu_state[i].rip, bytes, sizeof(bytes));
-		off += (size_t)snprintf(buf + off, sizeof(buf) - off, "\n  vCPU %u: %s at rip %#llx [%s]",
-					i, vcpu_state[i].halted ? "halted" : "running",
-					(unsigned long long)vcpu_state[i].rip, bytes);
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+					"\n  vCPU %u: %s at rip %#llx [%s], %llu TDCALLs so far", i,
+					vcpu_state[i].halted ? "halted" : "running",
+					(unsigned long long)vcpu_state[i].rip, bytes,
+					(unsigned long long)vcpu_state[i].tdcalls);
 	}
 	sim_exit(SIM_EXIT_TIMEOUT, "watchdog: the guest is still running after %u s (--timeout); "
 		 "expected it to end through the isa-debug-exit port, ReportFatalError or HLT%s",
@@ -290,6 +298,12 @@ int main(int argc, char **argv)
 	tdxh_td.gpaw = sim_cfg.gpaw;
 	tdxh_td.num_vcpus = sim_cfg.vcpus;
 	tdxh_td.max_vcpus = sim_cfg.vcpus;
+	/* The memory model's SEPT: what the loader put in (the image, the
+	 * stacks) was added by the host and is ACCEPTED, as TDH.MEM.PAGE.ADD
+	 * leaves it; the rest of guest RAM is PENDING until the guest accepts it. */
+	tdxh_mem_set_state(image.lo, image.hi - image.lo, TDXH_PAGE_ACCEPTED);
+	tdxh_mem_set_state(sim_stack_top(sim_cfg.vcpus), sim_cfg.mem - sim_stack_top(sim_cfg.vcpus),
+			   TDXH_PAGE_ACCEPTED);
 	tdxh_stop_hook = on_stop;
 	sim_install_models();
 	sim_thread_signal_stack();

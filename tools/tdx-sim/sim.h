@@ -88,10 +88,13 @@ void sim_regs_of(const struct ucontext_t *uc, struct tdxh_regs *r);
 void sim_describe_bytes(uint64_t rip, char *buf, size_t size);
 
 /* ---- #VE (ve.c) --------------------------------------------------------------- */
-/* The faulting instruction raises #VE in a TD: deliver it (true), or false if it would not. */
-bool sim_ve_instruction(struct ucontext_t *uc);
-/* A load (write = false) or store in the MMIO window: EPT-violation #VE; false outside it. */
-bool sim_ve_mmio(struct ucontext_t *uc, uint64_t addr, bool write);
+/*
+ * The guest faulted (#GP, or #PF at fault_addr) on something that raises
+ * #VE in a TD - in/out/ins/outs/hlt/rdmsr/wrmsr, a load or store in the MMIO
+ * window: post the VE info and enter its vector-20 handler (true; or end the
+ * run if the image cannot take it).  False if the fault is no #VE.
+ */
+bool sim_ve_fault(struct ucontext_t *uc, uint64_t fault_addr);
 
 /* ---- --trace (trace.c) ------------------------------------------------------ */
 /* Around the harness's handling of one TDCALL: inputs before, outputs after. */
@@ -113,6 +116,8 @@ struct sim_vcpu {
 	volatile int halted;	/* parked for good */
 	volatile int blocked;	/* halted with interrupts blocked */
 	volatile uint64_t rip;	/* where it halted, or where the watchdog found it */
+	volatile uint64_t tdcalls;	/* TDCALLs so far */
+	volatile uint64_t tdcall_rip;	/* RIP of the latest one */
 };
 /* The calling thread's vCPU. */
 struct sim_vcpu *sim_vcpu_self(void);
@@ -120,7 +125,7 @@ struct sim_vcpu *sim_vcpu_self(void);
 void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip);
 
 /* ---- system instructions and event delivery (emulate.c) ---------------- */
-/* lidt, sidt, cli, sti at the interrupted RIP: emulate, step RIP, return true. */
+/* lidt, cli, sti at the interrupted RIP: emulate, step RIP, return true. */
 bool sim_emulate_system(struct ucontext_t *uc);
 /*
  * Deliver an exception without error code through the guest's IDT the way

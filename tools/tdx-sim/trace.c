@@ -149,9 +149,11 @@ static void vmcall_inputs(struct line *l, const struct tdxh_regs *in)
 	case 32: add(l, " MSR %#llx value %#llx", R(in, R12), R(in, R13)); break;
 	case 48:
 		if (in->gpr[TDXH_R13] == 1)
-			add(l, " write %llu bytes %#llx to GPA %#llx", R(in, R12), R(in, R15), R(in, R14));
+			add(l, " write %llu byte%s %#llx to GPA %#llx", R(in, R12),
+			    in->gpr[TDXH_R12] == 1 ? "" : "s", R(in, R15), R(in, R14));
 		else
-			add(l, " read %llu bytes from GPA %#llx", R(in, R12), R(in, R14));
+			add(l, " read %llu byte%s from GPA %#llx", R(in, R12),
+			    in->gpr[TDXH_R12] == 1 ? "" : "s", R(in, R14));
 		break;
 	case 54: add(l, " %s", in->gpr[TDXH_R12] ? "WBNOINVD" : "WBINVD"); break;
 	case 0x10000: add(l, " leaf %llu", R(in, R12)); break;

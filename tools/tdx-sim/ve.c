@@ -3,7 +3,8 @@
  * #VE for guest instructions, the way the TDX module raises it: the
  * instruction faults in user mode (#GP for in/out/ins/outs/hlt/rdmsr/wrmsr,
  * #PF for a load or store in the MMIO window), issue 5's harness decoder
- * (tests/harness/tdxh_ve.h) turns it into the VE info the module would
+ * (tdxh_ve_from_fault in tests/harness/tdxh_ve.h, the one the unit tests
+ * use) turns it into the VE info the module would
  * report, tdxh_post_ve() makes that this vCPU's valid VE info, and
  * emulate.c delivers vector 20 through the guest's IDT.  The guest's handler
  * reads the info with TDG.VP.VEINFO.GET and returns with iretq.
@@ -33,6 +34,28 @@ static const char *exit_reason_name(uint64_t reason)
 	}
 }
 
+/* The VE info in words, for --trace (qualification formats: fact sheet §4). */
+static void describe(const struct tdxh_ve_info *ve, char *buf, size_t size)
+{
+	uint64_t q = ve->exit_qualification;
+	int n = snprintf(buf, size, "exit reason %llu (%s)", (unsigned long long)ve->exit_reason,
+			 exit_reason_name(ve->exit_reason));
+
+	if (n < 0 || (size_t)n >= size)
+		return;
+	if (ve->exit_reason == TDXH_EXIT_IO)
+		snprintf(buf + n, size - (size_t)n, ": %s%s %llu byte%s, port %#llx, length %u",
+			 (q & 0x20) ? "rep " : "", (q & 0x8) ? ((q & 0x10) ? "ins" : "in") :
+			 ((q & 0x10) ? "outs" : "out"), (unsigned long long)(q & 7) + 1, (q & 7) ? "s" : "",
+			 (unsigned long long)((q >> 16) & 0xFFFF), ve->instruction_length);
+	else if (ve->exit_reason == TDXH_EXIT_EPT_VIOLATION)
+		snprintf(buf + n, size - (size_t)n, ": %s GLA %#llx, GPA %#llx",
+			 (q & 2) ? "write to" : "read of", (unsigned long long)ve->gla,
+			 (unsigned long long)ve->gpa);
+	else
+		snprintf(buf + n, size - (size_t)n, ", length %u", ve->instruction_length);
+}
+
 /* Post `ve` and enter the guest's vector-20 handler, or end the run saying why not. */
 static void deliver(ucontext_t *uc, const struct tdxh_ve_info *ve)
 {
@@ -55,38 +78,34 @@ static void deliver(ucontext_t *uc, const struct tdxh_ve_info *ve)
 				"#VE handler, loaded with lidt on this vCPU (docs/sim.md)");
 	}
 	tdxh_post_ve(ve);
-	sim_trace_event("#VE: exit reason %llu (%s), qualification %#llx, GPA %#llx, length %u "
-			"at rip %#llx -> handler %#llx", (unsigned long long)ve->exit_reason,
-			exit_reason_name(ve->exit_reason), (unsigned long long)ve->exit_qualification,
-			(unsigned long long)ve->gpa, ve->instruction_length, (unsigned long long)rip,
-			(unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
+	if (sim_cfg.trace) {
+		describe(ve, what, sizeof(what));
+		sim_trace_event("#VE at rip %#llx: %s -> vector 20 handler %#llx",
+				(unsigned long long)rip, what,
+				(unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
+	}
 }
 
-bool sim_ve_instruction(ucontext_t *uc)
+bool sim_ve_fault(ucontext_t *uc, uint64_t fault_addr)
 {
+	unsigned trapno = (unsigned)uc->uc_mcontext.gregs[REG_TRAPNO];
+	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+	uint64_t shared_gpa = 0;
 	uint8_t code[15];
 	size_t n = 0;
-	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
 	struct tdxh_regs regs;
 	struct tdxh_ve_info ve;
 
+	/* Flat mapping: GPA = VA, and the MMIO window's GPAs are shared. */
+	if (trapno == TDXH_TRAP_PF && fault_addr >= SIM_MMIO_BASE &&
+	    fault_addr - SIM_MMIO_BASE < SIM_MMIO_SIZE)
+		shared_gpa = fault_addr | tdxh_shared_bit();
 	while (n < sizeof(code) && sim_read_guest(rip + n, &code[n], 1))
 		n++;
 	sim_regs_of(uc, &regs);
-	if (tdxh_ve_decode_insn(code, n, &regs, &ve) != 0)
+	if (tdxh_ve_from_fault(trapno, fault_addr, (uint64_t)uc->uc_mcontext.gregs[REG_ERR],
+			       shared_gpa, code, n, &regs, &ve) != 0)
 		return false;
-	deliver(uc, &ve);
-	return true;
-}
-
-bool sim_ve_mmio(ucontext_t *uc, uint64_t addr, bool write)
-{
-	struct tdxh_ve_info ve;
-
-	if (addr < SIM_MMIO_BASE || addr - SIM_MMIO_BASE >= SIM_MMIO_SIZE)
-		return false;
-	/* Flat mapping: GPA = VA, and the window's GPAs are shared. */
-	tdxh_ve_make_ept(addr, addr | tdxh_shared_bit(), write, &ve);
 	deliver(uc, &ve);
 	return true;
 }

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private <-> shared conversion: GHCI TDG.VP.VMCALL<MapGPA> (0x10001) with
+ * every RETRY's R11 checked, then (to private) TDG.MEM.PAGE.ACCEPT of the
+ * whole range.
+ */
+#include <tdx/guest.h>
+#include <tdx/memory.h>
+#include <tdx/status.h>
+#include <tdx/tdvmcall.h>
+
+static void result_init(struct tdx_convert_result *r, uint64_t gpa, uint64_t size)
+{
+	r->error = TDX_CONVERT_OK;
+	r->gpa = gpa + size;
+	r->vmcall_status = TDVMCALL_STATUS_SUCCESS;
+	r->retry_gpa = 0;
+	r->map_gpa_calls = 0;
+	r->accept.status = TDX_SUCCESS;
+	r->accept.gpa = gpa;
+	r->accept.level = 0;
+	r->accept.calls = 0;
+	r->accept.skipped = 0;
+}
+
+/* 4K multiples, not empty, not wrapping, below the shared bit. */
+static bool range_ok(uint64_t gpa, uint64_t size, uint64_t shared)
+{
+	return shared && !((gpa | size) & (TDX_MEM_PAGE_4K - 1)) && size &&
+	       gpa + size > gpa && gpa + size <= shared;
+}
+
+/*
+ * MapGPA of [gpa, gpa + size), shared bit `bit` (0 or the mask) in R12.  On
+ * RETRY, R11 (shared bit stripped: the VMM may send it either way) must be
+ * 4K-aligned, inside the range and not below the address just asked for;
+ * the same address again counts as a stall, at most TDX_MAP_GPA_MAX_STALLS
+ * in a row.  Every accepted RETRY therefore advances or uses up a stall:
+ * the loop ends after at most (size / 4K) * (stalls + 1) + 1 calls.
+ */
+static int map_gpa(uint64_t gpa, uint64_t size, uint64_t mask, uint64_t bit,
+		   struct tdx_convert_result *r)
+{
+	uint64_t cur = gpa, end = gpa + size;
+	unsigned stalls = 0;
+
+	for (;;) {
+		uint64_t retry = 0, next, status;
+
+		status = tdvmcall_map_gpa(cur | bit, end - cur, &retry);
+		r->map_gpa_calls++;
+		r->vmcall_status = status;
+		if (status == TDVMCALL_STATUS_SUCCESS)
+			return TDX_CONVERT_OK;
+		r->gpa = cur;
+		if (status != TDVMCALL_STATUS_RETRY)
+			return TDX_CONVERT_VMM_ERROR;
+		r->retry_gpa = retry;
+		next = retry & ~mask;
+		if ((next & (TDX_MEM_PAGE_4K - 1)) || next < cur || next >= end)
+			return TDX_CONVERT_VMM_BAD_RETRY;
+		if (next == cur) {
+			if (++stalls > TDX_MAP_GPA_MAX_STALLS)
+				return TDX_CONVERT_VMM_BAD_RETRY;
+		} else {
+			stalls = 0;
+		}
+		cur = next;
+	}
+}
+
+static int convert(uint64_t gpa, uint64_t size, bool to_shared, struct tdx_convert_result *res)
+{
+	struct tdx_convert_result local;
+	struct tdx_convert_result *r = res ? res : &local;
+	uint64_t mask = tdx_shared_mask();
+
+	result_init(r, gpa, size);
+	if (!range_ok(gpa, size, mask)) {
+		r->gpa = gpa;
+		r->error = TDX_CONVERT_BAD_RANGE;
+		return r->error;
+	}
+	r->error = map_gpa(gpa, size, mask, to_shared ? mask : 0, r);
+	if (r->error != TDX_CONVERT_OK || to_shared)
+		return r->error;
+	/* The whole range, from gpa: not just from where the last RETRY resumed. */
+	if (tdx_accept_memory_ex(gpa, gpa + size, 0, &r->accept) != TDX_SUCCESS) {
+		r->gpa = r->accept.gpa;
+		r->error = TDX_CONVERT_ACCEPT_FAILED;
+	}
+	return r->error;
+}
+
+int tdx_set_memory_shared_ex(uint64_t gpa, uint64_t size, struct tdx_convert_result *res)
+{
+	return convert(gpa, size, true, res);
+}
+
+int tdx_set_memory_private_ex(uint64_t gpa, uint64_t size, struct tdx_convert_result *res)
+{
+	return convert(gpa, size, false, res);
+}
+
+int tdx_set_memory_shared(uint64_t gpa, uint64_t size)
+{
+	return convert(gpa, size, true, 0);
+}
+
+int tdx_set_memory_private(uint64_t gpa, uint64_t size)
+{
+	return convert(gpa, size, false, 0);
+}
