@@ -14,6 +14,11 @@
  * TDCALL traps to the harness (SIGILL): the harness is armed inside the
  * callback, so libFuzzer's own SIGILL/SIGSEGV handlers do not matter; the
  * ctest smoke passes -handle_ill=0 -handle_segv=0 anyway.
+ * Input layout: mode (4 bytes of switches), VMM failure mask (2), 16
+ * registers (2 or 8 bytes each), RFLAGS (8), VE info (exit reason when
+ * mode bit 7, qualification 4 or 8, GLA/GPA when bit 23, length 1, info
+ * when bit 24, RSI/RDI junk when bit 9), then the instruction bytes (up to
+ * 15).  fuzz/corpus has one seed per instruction form.
  * Memory the handler may touch (code at RIP, INS/OUTS buffers) lies below
  * 4 GiB so that 32-bit addressing reaches it too (flat mapping).
  */
@@ -117,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tdx_mmio_insn d;
 	struct tdxh_ve_info hv;
 	struct tdxh_regs hregs;
-	uint64_t mode, detail;
+	uint64_t mode, detail, junk;
 	unsigned st, n, at;
 	uint8_t insn[16];
 
@@ -147,7 +152,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.rsi = (uint64_t)(uintptr_t)mem + MEM_SIZE / 2 + (f.rsi & 0xFFFF) - 0x8000;
 	f.rdi = (uint64_t)(uintptr_t)mem + MEM_SIZE / 2 + (f.rdi & 0xFFFF) - 0x8000;
 
-	/* The instruction at RIP: at the start of the page or straddling its end. */
+	/* The VE info as fuzzed (made consistent below on request). */
+	memset(&ve, 0, sizeof(ve));
+	ve.exit_reason = (mode & 0x80) ? (uint32_t)take(&in, 1) : reasons[mode & 7];
+	ve.exit_qualification = take(&in, (mode >> 3) & 1 ? 8 : 4);
+	ve.gla = take(&in, (mode >> 23) & 1 ? 8 : 0);
+	ve.gpa = take(&in, (mode >> 23) & 1 ? 8 : 0);
+	ve.instruction_length = (uint32_t)take(&in, 1) & ((mode >> 4) & 1 ? 0xFF : 0xF);
+	ve.instruction_info = (uint32_t)take(&in, (mode >> 24) & 1 ? 4 : 0);
+	junk = take(&in, (mode & (1u << 9)) ? 8 : 0);
+
+	/* The instruction at RIP, the rest of the input: at the start of the page or straddling its end. */
 	n = (unsigned)(in.n < 15 ? in.n : 15);
 	memset(insn, 0x90, sizeof(insn));
 	memcpy(insn, in.p, n);
@@ -172,13 +187,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(hv.instruction_length >= 1 && hv.instruction_length <= n);
 
 	/* 3. The dispatcher, with VE info fuzzed or made consistent. */
-	memset(&ve, 0, sizeof(ve));
-	ve.exit_reason = (mode & 0x80) ? (uint32_t)take(&in, 1) : reasons[mode & 7];
-	ve.exit_qualification = take(&in, (mode >> 3) & 1 ? 8 : 4);
-	ve.gla = take(&in, 8);
-	ve.gpa = take(&in, 8);
-	ve.instruction_length = (uint32_t)take(&in, 1) & ((mode >> 4) & 1 ? 0xFF : 0xF);
-	ve.instruction_info = (uint32_t)take(&in, 4);
 	if (((mode >> 5) & 1) && ve.exit_reason != 48 &&
 	    tdxh_ve_decode_insn(insn, n, &hregs, &hv) == 0) {	/* what the module would say */
 		ve.exit_reason = (uint32_t)hv.exit_reason;
@@ -190,14 +198,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ve.exit_reason = 48;
 		ve.gla = d.ea;
 		ve.gpa = tdx_va_to_gpa((const void *)(uintptr_t)d.ea);
-		ve.exit_qualification = (d.write ? 2 : 1) | (1u << 7) | (ve.exit_qualification & 0x7C);
+		ve.exit_qualification = (d.write ? 2 : 1) | (1u << 7) | (ve.exit_qualification & 0x178);
 	}
 
 	/* Junk above bit 31 of RSI/RDI, when only 32-bit addressing (67 among the prefixes) uses them. */
 	if ((mode & (1u << 9)) && ve.exit_reason == 30 && ve.instruction_length >= 2 &&
 	    ve.instruction_length <= n && memchr(insn, 0x67, ve.instruction_length - 1)) {
-		f.rsi |= take(&in, 4) << 32;
-		f.rdi |= take(&in, 4) << 32;
+		f.rsi |= junk << 32;
+		f.rdi |= junk & 0xFFFFFFFF00000000ull;
 	}
 
 	before = f;

@@ -13,6 +13,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <asm/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <tdx/tdx.h>
 #include <tdx/module.h>
@@ -254,6 +257,23 @@ static void real_mmio_loads(void **state)
 	assert_int_equal(fatal_calls, 0);
 }
 
+/* CPUID faults only where the host supports CPUID faulting (ARCH_SET_CPUID). */
+static void real_cpuid_when_the_host_can_fault_it(void **state)
+{
+	uint32_t a = 0x40000000, b, c = 0, d;
+
+	(void)state;
+	tdxh_ve_arm();
+	tdxh_abi_set_cpuid(0x40000000, 0, 0x40000001, 0x584D4D56, 0x584D4D56, 0x4D4D4D56);
+	if (syscall(SYS_arch_prctl, ARCH_SET_CPUID, 0) != 0)
+		skip();	/* no CPUID faulting here: covered by the table test */
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+	(void)syscall(SYS_arch_prctl, ARCH_SET_CPUID, 1);
+	assert_int_equal(a, 0x40000001);
+	assert_int_equal(b, 0x584D4D56);
+	assert_int_equal(tdxh_ve_stats.last.exit_reason, 10);
+}
+
 /* ---- refusals: the handler says why, the fatal hook hears it ---- */
 static void lock_add(void *arg) { __asm__ volatile("lock addl $1, (%0)" : : "r"(arg) : "memory"); }
 static void cmp_mmio(void *arg) { __asm__ volatile("cmpl $0, (%0)" : : "r"(arg) : "memory", "cc"); }
@@ -350,6 +370,7 @@ int main(void)
 		cmocka_unit_test_setup(real_hlt_and_msrs, setup),
 		cmocka_unit_test_setup(real_mmio_stores, setup),
 		cmocka_unit_test_setup(real_mmio_loads, setup),
+		cmocka_unit_test_setup(real_cpuid_when_the_host_can_fault_it, setup),
 		cmocka_unit_test_setup(real_refusals, setup),
 		cmocka_unit_test_setup(no_veinfo_is_fatal, setup),
 		cmocka_unit_test_setup(coexists_with_sti_emulation, setup),

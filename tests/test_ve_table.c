@@ -540,6 +540,82 @@ static void string_io_data(void **state)
 	/* rep outsb x3 with DF=1 sent c, b, a: the last one seen is 'a' (checked in the table). */
 }
 
+/* The decoder consumes exactly the instruction: every shorter prefix of it is TRUNCATED. */
+static void decoder_needs_every_byte(void **state)
+{
+	unsigned checked = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct ve_case *c = &cases[i];
+		struct tdx_ve_frame f;
+		struct tdx_mmio_insn d;
+
+		if (c->exit_reason != 48 || c->status != TDX_VE_OK)
+			continue;
+		memset(&f, 0, sizeof(f));
+		for (unsigned n = 0; n < c->rip_delta; n++)
+			if (tdx_ve_decode_mmio(c->bytes, n, &f, &d) != TDX_VE_TRUNCATED)
+				fail_msg("%s: %u of %u bytes not TRUNCATED", c->name, n, c->rip_delta);
+		assert_int_equal(tdx_ve_decode_mmio(c->bytes, c->rip_delta, &f, &d), TDX_VE_OK);
+		assert_int_equal(d.length, c->rip_delta);
+		checked++;
+	}
+	assert_true(checked >= 25);
+}
+
+/* A VMM that answers MMIO reads and port reads with junk above the access width. */
+static void wide_junk(struct tdxh_vmcall *c)
+{
+	tdxh_vmm_write(c, TDXH_R11, 0xDEADBEEFCAFE1234ull);
+	tdxh_vmm_status(c, 0);
+}
+
+static void hostile_answers_are_cut_to_the_access_width(void **state)
+{
+	static const struct { uint8_t bytes[4]; unsigned n; uint64_t rcx; } loads[] = {
+		{ { 0x8A, 0x0B }, 2, 0xFFEEDDCCBBAA9934ull },		/* mov cl: 8-bit merge */
+		{ { 0x66, 0x8B, 0x0B }, 3, 0xFFEEDDCCBBAA1234ull },	/* mov cx: 16-bit merge */
+		{ { 0x8B, 0x0B }, 2, 0xCAFE1234ull },			/* mov ecx: zero-extend */
+		{ { 0x0F, 0xBE, 0x0B }, 3, 0x34ull },			/* movsx ecx, byte */
+		{ { 0x48, 0x0F, 0xBF, 0x0B }, 4, 0x1234ull },		/* movsx rcx, word */
+	};
+	uint64_t gla = (uint64_t)(uintptr_t)window + 0x10, detail;
+	struct tdx_ve_frame f;
+	struct tdx_ve_info ve;
+
+	(void)state;
+	tdxh_arm();
+	tdxh_state.hostile = true;
+	tdxh_set_vmcall_model(48, wide_junk);
+	tdxh_set_vmcall_model(30, wide_junk);
+	for (size_t i = 0; i < sizeof(loads) / sizeof(loads[0]); i++) {
+		memset(&f, 0, sizeof(f));
+		memset(&ve, 0, sizeof(ve));
+		memcpy(code + 0x100, loads[i].bytes, loads[i].n);
+		f.rip = (uint64_t)(uintptr_t)(code + 0x100);
+		f.rbx = gla;
+		f.rcx = DEF;
+		ve.exit_reason = 48;
+		ve.exit_qualification = 1 | (1u << 7);
+		ve.gla = gla;
+		ve.gpa = gla | tdxh_shared_bit();
+		assert_int_equal(tdx_ve_emulate(&f, &ve, &detail), TDX_VE_OK);
+		assert_int_equal(f.rcx, loads[i].rcx);
+		assert_int_equal(f.rbx, gla);	/* nothing else of the VMM's got in */
+	}
+	/* in al, dx: only AL changes. */
+	memset(&f, 0, sizeof(f));
+	memset(&ve, 0, sizeof(ve));
+	f.rax = DEF;
+	f.rip = (uint64_t)(uintptr_t)(code + 0x100);
+	ve.exit_reason = 30;
+	ve.exit_qualification = (1u << 3) | (0x60u << 16);	/* in, 1 byte, port 0x60 */
+	ve.instruction_length = 1;
+	assert_int_equal(tdx_ve_emulate(&f, &ve, &detail), TDX_VE_OK);
+	assert_int_equal(f.rax, 0xFFEEDDCCBBAA9934ull);
+}
+
 /*
  * Instruction bytes at the end of a page: a complete instruction never
  * makes the handler read the next page (here PROT_NONE: reading it would
@@ -587,6 +663,8 @@ int main(void)
 		cmocka_unit_test_setup(table, setup),
 		cmocka_unit_test_setup(string_io_data, setup),
 		cmocka_unit_test_setup(fetch_stops_at_the_page_end, setup),
+		cmocka_unit_test_setup(hostile_answers_are_cut_to_the_access_width, setup),
+		cmocka_unit_test_setup(decoder_needs_every_byte, setup),
 	};
 
 	code = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);

@@ -6,7 +6,8 @@
  * Two layers, usable apart:
  *  1. The "faulting instruction -> VE info" decoder (ve_fault.c): pure,
  *     no signals, no global state.  tdx-sim reuses it to deliver #VE to
- *     guest images: decode, tdxh_post_ve(), then enter the guest's handler.
+ *     guest images: tdxh_ve_from_fault() (or tdxh_ve_decode_insn() /
+ *     tdxh_ve_make_ept()), tdxh_post_ve(), then the guest's vector 20.
  *  2. User-mode glue (ve_signal.c, ve_window.c): on the host, in/out/ins/outs/
  *     hlt/rdmsr/wrmsr raise #GP -> SIGSEGV, and loads/stores to a PROT_NONE
  *     page raise #PF -> SIGSEGV.  tdxh_ve_arm() installs a SIGSEGV handler
