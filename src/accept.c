@@ -5,6 +5,7 @@
  * 2M page mapped smaller (PAGE_SIZE_MISMATCH), never 1G.
  */
 #include <tdx/memory.h>
+#include "accept_result.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
@@ -98,7 +99,7 @@ uint64_t tdx_accept_memory_ex(uint64_t start, uint64_t end, unsigned flags,
 	}
 out:
 	if (res)
-		*res = r;
+		tdx_accept_result_copy(res, &r);
 	return r.status;
 }
 

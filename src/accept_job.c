@@ -5,6 +5,7 @@
  * No lock, no allocation; the only shared state is the job itself.
  */
 #include <tdx/memory.h>
+#include "accept_result.h"
 #include <tdx/status.h>
 
 #define FAIL_NONE 0u
@@ -62,7 +63,7 @@ static void record_failure(struct tdx_accept_job *job, const struct tdx_accept_r
 	if (!__atomic_compare_exchange_n(&job->failed, &expected, FAIL_WRITING, false,
 					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return;		/* an earlier failure is (being) recorded */
-	job->failure = *r;
+	tdx_accept_result_copy(&job->failure, r);
 	__atomic_store_n(&job->failed, FAIL_VALID, __ATOMIC_RELEASE);
 }
 
@@ -126,7 +127,7 @@ uint64_t tdx_accept_job_run(struct tdx_accept_job *job, struct tdx_accept_result
 		__atomic_fetch_add(&job->resolved, 1, __ATOMIC_RELEASE);
 	}
 	if (mine)
-		*mine = me;
+		tdx_accept_result_copy(mine, &me);
 	return accepted;
 }
 
@@ -140,6 +141,6 @@ bool tdx_accept_job_failed(const struct tdx_accept_job *job, struct tdx_accept_r
 	if (__atomic_load_n(&job->failed, __ATOMIC_ACQUIRE) != FAIL_VALID)
 		return false;
 	if (failure)
-		*failure = job->failure;
+		tdx_accept_result_copy(failure, &job->failure);
 	return true;
 }

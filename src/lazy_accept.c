@@ -5,6 +5,7 @@
  * number of vCPUs can ask for overlapping ranges at once.  See memory.h.
  */
 #include <tdx/memory.h>
+#include "accept_result.h"
 #include <tdx/status.h>
 
 #define STATE_MASK 3ull
@@ -177,7 +178,7 @@ uint64_t tdx_lazy_accept(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t 
 		r.level = 0;
 	}
 	if (res)
-		*res = r;
+		tdx_accept_result_copy(res, &r);
 	return status;
 }
 

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * accept: page acceptance from inside a TD, counted.  Run under tdx-sim with
- * 4 vCPUs (examples/CMakeLists.txt), where the harness's memory model plays
+ * accept: page acceptance from inside a TD, counted.  Run under tdx-sim (with
+ * 4 vCPUs in examples/CMakeLists.txt), where the harness's memory model plays
  * the TDX module's SEPT: every GPA starts PENDING and 2M-mapped.
  *
  * vCPU 0 accepts a range with unaligned ends by itself, converts 1 MiB to
- * shared and back, then all four vCPUs accept 256 MiB as one parallel job;
+ * shared and back, then every vCPU (TDG.VP.INFO's NUM_VCPUS) accepts a share
+ * of 256 MiB as one parallel job;
  * vCPU 0 prints what each step cost in TDCALLs.  The ranges lie above the
  * guest's RAM: accepting them only changes the model's page state.
  */
@@ -14,14 +15,15 @@
 #include <tdx/tdx.h>
 #include "example.h"
 
-#define NR_VCPUS 4		/* SIM_ARGS --vcpus 4 */
+#define MAX_VCPUS 64
 #define MIB (1ull << 20)
 
 static struct tdx_accept_job job;
 static uint32_t job_ready;		/* set (release) once `job` is initialised */
 static uint32_t vcpus_done;
-static uint64_t job_calls[NR_VCPUS];
-static uint64_t job_chunks[NR_VCPUS];
+static uint32_t nr_vcpus;		/* from TDG.VP.INFO, published with job_ready */
+static uint64_t job_calls[MAX_VCPUS];
+static uint64_t job_chunks[MAX_VCPUS];
 
 __attribute__((noreturn)) void _start(void *hob, uint32_t vcpu_index);
 
@@ -47,7 +49,8 @@ static int single_vcpu(void)
 		ex_printf("to shared failed: error %d, %s\n", conv.error, tdvmcall_strerror(conv.vmcall_status));
 		return 1;
 	}
-	ex_printf("1 MiB to shared: %llu MapGPA call(s)\n", (unsigned long long)conv.map_gpa_calls);
+	ex_printf("1 MiB to shared (shared bit %#llx): %llu MapGPA call(s)\n",
+		  (unsigned long long)tdx_shared_mask(), (unsigned long long)conv.map_gpa_calls);
 	if (tdx_set_memory_private_ex(start + 0x1000, MIB, &conv) != TDX_CONVERT_OK) {
 		ex_printf("to private failed: error %d at %#llx\n", conv.error, (unsigned long long)conv.gpa);
 		return 1;
@@ -63,16 +66,23 @@ void _start(void *hob, uint32_t vcpu_index)
 	int bad = 0;
 
 	(void)hob;
-	if (vcpu_index >= NR_VCPUS)
+	if (vcpu_index >= MAX_VCPUS)
 		ex_halt_forever();
 	if (vcpu_index == 0) {
+		struct tdx_td_info info;
+
+		nr_vcpus = 1;
+		if (tdg_vp_info(&info) == TDX_SUCCESS && info.num_vcpus && info.num_vcpus <= MAX_VCPUS)
+			nr_vcpus = info.num_vcpus;
 		bad = single_vcpu();
-		if (!tdx_accept_job_init(&job, 1024 * MIB, 1280 * MIB, 0, NR_VCPUS, 0))
+		if (!tdx_accept_job_init(&job, 1024 * MIB, 1280 * MIB, 0, nr_vcpus, 0))
 			bad = 1;
 		__atomic_store_n(&job_ready, 1, __ATOMIC_RELEASE);
 	} else {
 		while (!__atomic_load_n(&job_ready, __ATOMIC_ACQUIRE))
 			cpu_relax();
+		if (vcpu_index >= nr_vcpus)
+			ex_halt_forever();
 	}
 
 	job_chunks[vcpu_index] = tdx_accept_job_run(&job, &mine);
@@ -81,11 +91,11 @@ void _start(void *hob, uint32_t vcpu_index)
 	if (vcpu_index != 0)
 		ex_halt_forever();
 
-	while (__atomic_load_n(&vcpus_done, __ATOMIC_ACQUIRE) < NR_VCPUS || !tdx_accept_job_done(&job))
+	while (__atomic_load_n(&vcpus_done, __ATOMIC_ACQUIRE) < nr_vcpus || !tdx_accept_job_done(&job))
 		cpu_relax();
-	ex_printf("parallel job: 256 MiB, %llu chunks, quota %llu per vCPU\n",
+	ex_printf("parallel job: 256 MiB on %u vCPUs, %llu chunks, quota %llu per vCPU\n", nr_vcpus,
 		  (unsigned long long)job.nr_chunks, (unsigned long long)job.quota);
-	for (unsigned v = 0; v < NR_VCPUS; v++) {
+	for (unsigned v = 0; v < nr_vcpus; v++) {
 		ex_printf("  vCPU %u: %llu chunks, %llu TDCALLs\n", v, (unsigned long long)job_chunks[v],
 			  (unsigned long long)job_calls[v]);
 		if (job_chunks[v] > job.quota)

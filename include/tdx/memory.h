@@ -155,6 +155,9 @@ bool tdx_accept_job_failed(const struct tdx_accept_job *job, struct tdx_accept_r
  * accepted with one tdx_accept_memory_ex() call (2M pages across unit
  * boundaries when units are smaller than 2M).  Already accepted pages are
  * always skipped here, since a unit that failed halfway is retried whole.
+ * A caller waiting on a unit it claimed itself would wait forever: do not
+ * call this from an interrupt or #VE handler that can interrupt a
+ * tdx_lazy_accept() on the same vCPU (mask interrupts around it instead).
  */
 #define TDX_LAZY_ACCEPTED 0u
 #define TDX_LAZY_PENDING  1u
