@@ -18,5 +18,10 @@
 #include "io.h"
 #include "ve.h"
 #include "memory.h"
+#include "sha384.h"
+#include "report.h"
+#include "quote.h"
+#include "rtmr.h"
+#include "fatal.h"
 
 #endif /* TDX_TDX_H */

@@ -37,6 +37,7 @@ static const int greg_of[TDXH_NR_GPRS] = {
 #define MAX_MODELS 64
 #define MAX_INJECTIONS 32
 #define MAX_PORT_DEVICES 16
+#define MAX_BACKGROUND 8
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static __thread unsigned this_vcpu;
@@ -50,6 +51,8 @@ static tdxh_vmcall_fn vendor_model;
 static struct { unsigned leaf; uint64_t subfn, status; unsigned count; } injections[MAX_INJECTIONS];
 static struct tdxh_port_device port_devices[MAX_PORT_DEVICES];
 static unsigned nr_port_devices;
+static void (*background[MAX_BACKGROUND])(void);
+static unsigned nr_background;
 static struct tdxh_record records[TDXH_MAX_RECORDS];
 static int stop_requested, stop_code;
 
@@ -129,6 +132,14 @@ int tdxh_add_port_device(const struct tdxh_port_device *dev)
 const struct tdxh_port_device *tdxh_port_device_at(unsigned i)
 {
 	return i < nr_port_devices ? &port_devices[i] : NULL;
+}
+
+int tdxh_add_background(void (*fn)(void))
+{
+	if (nr_background == MAX_BACKGROUND)
+		return -1;
+	background[nr_background++] = fn;
+	return 0;
 }
 
 void tdxh_inject(unsigned leaf, uint64_t subfn, uint64_t status, unsigned count)
@@ -265,6 +276,8 @@ static bool module_tdcall(struct tdxh_regs *r)
 	tdxh_state.nr_calls++;
 	if (leaf < 64)
 		tdxh_state.leaf_calls[leaf]++;
+	for (unsigned i = 0; i < nr_background; i++)
+		background[i]();
 
 	if (rax == 0) {
 		module_vmcall(r, rec);
@@ -406,6 +419,7 @@ void tdxh_reset(void)
 	vendor_model = NULL;
 	memset(injections, 0, sizeof(injections));
 	nr_port_devices = 0;
+	nr_background = 0;
 	stop_requested = 0;
 	pthread_mutex_unlock(&lock);
 	this_vcpu = 0;

@@ -113,6 +113,16 @@ const struct tdxh_port_device *tdxh_port_device_at(unsigned i);
 #define TDXH_COM1_PORT     0x3F8
 #define TDXH_SCRATCH_PORT  0x80	/* POST-code port: remembers the last value written */
 
+/* ---- background work of the VMM ----------------------------------------- */
+
+/*
+ * fn runs at the start of every TDCALL (lock held, before the call is
+ * modelled): the VMM got the CPU, so asynchronous work it serves (a GetQuote
+ * in flight, say) can advance.  Register from a default model; tdxh_reset()
+ * forgets them.  Returns 0, or -1 when the table is full.
+ */
+int tdxh_add_background(void (*fn)(void));
+
 /* ---- failure injection --------------------------------------------------- */
 
 /*

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* tdx_extend_rtmr: TDG.MR.RTMR.EXTEND (leaf 2) from a private, 64-aligned copy. */
+#include <tdx/addr.h>
+#include <tdx/module.h>
+#include <tdx/rtmr.h>
+#include <tdx/status.h>
+
+#include "attest_util.h"
+
+uint64_t tdx_extend_rtmr(unsigned index, const uint8_t digest[TDX_MEASUREMENT_SIZE])
+{
+	/* 48 bytes at a 64-aligned offset of this 16-aligned buffer: 48 + 48 <= 96. */
+	_Alignas(16) uint8_t buf[96];
+	uint8_t *copy = tdx_bytes_align64(buf);
+	uint64_t status;
+	unsigned tries = 0;
+
+	if (index >= TDX_NUM_RTMRS)
+		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
+	if (!digest)
+		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+	tdx_bytes_copy(copy, digest, TDX_MEASUREMENT_SIZE);
+	do
+		status = tdg_mr_rtmr_extend(tdx_va_to_gpa(copy), index);
+	while (tdx_busy_retry(status, &tries));
+	return status;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/* tdx_verify_report: TDG.MR.VERIFYREPORT (leaf 22) with the 256-byte alignment checked. */
+#include <tdx/addr.h>
+#include <tdx/module.h>
+#include <tdx/report.h>
+#include <tdx/status.h>
+
+#include "attest_util.h"
+
+uint64_t tdx_verify_report(const struct tdx_reportmac *mac)
+{
+	uint64_t gpa, status;
+	unsigned tries = 0;
+
+	if (!mac)
+		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+	gpa = tdx_va_to_gpa(mac);
+	if (gpa & (TDX_REPORTMAC_ALIGN - 1))
+		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+	do
+		status = tdg_mr_verifyreport(gpa);
+	while (tdx_busy_retry(status, &tries));
+	return status;
+}
