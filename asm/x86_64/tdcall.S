@@ -9,7 +9,10 @@
 
 #define TDCALL .byte 0x66, 0x0f, 0x01, 0xcc
 
-	.text
+/*
+ * Each trampoline in its own section, like the C with -ffunction-sections,
+ * so a link with --gc-sections keeps only the one the firmware calls.
+ */
 
 /*
  * uint64_t __tdx_module_call(uint64_t fn, struct tdx_module_args *args)
@@ -18,6 +21,7 @@
  * stores all 13 back, returns RAX.  The loaded registers include the
  * callee-saved RBX and R12-R15, so those are saved around the call.
  */
+	.section .text.__tdx_module_call, "ax", @progbits
 	.globl	__tdx_module_call
 	.type	__tdx_module_call, @function
 	.p2align 4
@@ -90,6 +94,7 @@ __tdx_module_call:
  * TDG.VP.VMCALL, GHCI: RAX = 0, RCX = 0xFFCC exposes RDX, RBX, RSI, RDI and
  * R8-R15 to the VMM (never RBP: TDs with NO_RBP_MOD refuse it).  Returns R10.
  */
+	.section .text.__tdx_hypercall, "ax", @progbits
 	.globl	__tdx_hypercall
 	.type	__tdx_hypercall, @function
 	.p2align 4
