@@ -158,20 +158,14 @@ static int is_cmp(uint8_t op, const struct cursor *c)
 unsigned tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
 			    const struct tdx_ve_frame *frame, struct tdx_mmio_insn *out)
 {
-	/*
-	 * Set field by field: clang turns a 24-byte-or-larger initializer into a
-	 * memset call at -O0, and a freestanding guest has no memset.
-	 */
-	struct cursor c;
+	struct cursor c = { bytes, len, 0 };
 	struct prefixes p;
 	struct tdx_mmio_insn d;
 	unsigned st, osize, reg_field = 0, imm_size = 0;
 	int rip_relative = 0;
 	uint8_t op;
 
-	c.bytes = bytes;
-	c.len = len;
-	c.pos = 0;
+	/* Field by field: clang -O0 zeroes a 24-byte initializer with memset. */
 	p.opsize16 = p.addr32 = p.lock = p.rep = p.fs_gs = 0;
 	p.rex = 0;
 	d.ea = d.imm = 0;

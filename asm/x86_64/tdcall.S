@@ -10,9 +10,8 @@
 #define TDCALL .byte 0x66, 0x0f, 0x01, 0xcc
 
 /*
- * Each trampoline lives in a section of its own, like the C code built with
- * -ffunction-sections, so a guest linked with --gc-sections keeps only the
- * ones it calls.
+ * Each trampoline in its own section, like the C with -ffunction-sections,
+ * so a link with --gc-sections keeps only the one the firmware calls.
  */
 
 /*

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fixture: tools/check-header-docs must reject this header (one function has no comment). */
+/* Fixture: tools/check-header-docs must reject this header (two functions have no comment). */
 #ifndef TDX_FIXTURE_UNDOCUMENTED_H
 #define TDX_FIXTURE_UNDOCUMENTED_H
 
@@ -16,6 +16,9 @@ uint64_t fixture_grouped_two(unsigned size,
 			     uint64_t value);
 
 uint64_t fixture_undocumented(uint64_t value);
+
+__attribute__((noreturn))
+void fixture_noreturn_undocumented(void);
 
 #ifdef __cplusplus
 }
