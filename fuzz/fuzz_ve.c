@@ -11,8 +11,9 @@
  *  - a handled one changes RIP by 0..15 (0 only for an unfinished REP
  *    string chunk) and never CS, SS, RFLAGS;
  *  - an MMIO #VE advances RIP by exactly the decoded length.
- * TDCALL traps to the harness (SIGILL): the harness is armed inside the
- * callback, so libFuzzer's own SIGILL/SIGSEGV handlers do not matter; the
+ * TDCALL traps to the harness's trap layer (SIGILL, or SIGSEGV in an Intel
+ * VM): the harness is armed inside the callback, so libFuzzer's own
+ * SIGILL/SIGSEGV handlers do not matter (they are chained to); the
  * ctest smoke passes -handle_ill=0 -handle_segv=0 anyway.
  * Input layout: mode (4 bytes of switches), VMM failure mask (2), 16
  * registers (2 or 8 bytes each), RFLAGS (8), VE info (exit reason when
@@ -130,7 +131,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		init();
 		ready = 1;
 	}
-	tdxh_arm();	/* inside the callback: libFuzzer may own SIGILL */
+	tdxh_arm();	/* inside the callback: libFuzzer may own SIGILL/SIGSEGV */
 
 	mode = take(&in, 4);
 	vmm_fail_mask = take(&in, 2);

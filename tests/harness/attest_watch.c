@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "tdxh_attest.h"
+#include "tdxh_trap.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@ static void *w_ctx;
 static int w_paused;
 static size_t w_off;		/* access being single-stepped */
 static bool w_write, w_stepping;
+static struct sigaction previous_segv, previous_trap;	/* what is not a watched access */
 
 static void protect(int prot)
 {
@@ -44,9 +46,11 @@ static void on_segv(int sig, siginfo_t *info, void *ctx)
 	ucontext_t *uc = ctx;
 	uint8_t *addr = info->si_addr;
 
-	if (!w_base || addr < w_base || addr >= w_base + w_len) {
-		/* Not ours: a real crash. */
-		signal(sig, SIG_DFL);
+	tdxh_signal_enter();
+	if (!w_base || addr < w_base || addr >= w_base + w_len ||
+	    uc->uc_mcontext.gregs[REG_TRAPNO] != TDXH_TRAP_PF) {
+		/* Not ours (a TDCALL's #GP, a #VE, a crash): the handler before. */
+		tdxh_chain(&previous_segv, sig, info, ctx, "tdxh_watch");
 		return;
 	}
 	w_off = (size_t)(addr - w_base);
@@ -68,9 +72,9 @@ static void on_trap(int sig, siginfo_t *info, void *ctx)
 {
 	ucontext_t *uc = ctx;
 
-	(void)info;
+	tdxh_signal_enter();
 	if (!w_stepping) {
-		signal(sig, SIG_DFL);
+		tdxh_chain(&previous_trap, sig, info, ctx, "tdxh_watch");
 		return;
 	}
 	uc->uc_mcontext.gregs[REG_EFL] &= ~(greg_t)TF;
@@ -83,8 +87,6 @@ static void on_trap(int sig, siginfo_t *info, void *ctx)
 
 void tdxh_watch(void *base, size_t len, tdxh_watch_fn before, tdxh_watch_fn after, void *ctx)
 {
-	struct sigaction sa;
-
 	memset(tdxh_watch_reads, 0, sizeof(tdxh_watch_reads));
 	memset(tdxh_watch_writes, 0, sizeof(tdxh_watch_writes));
 	w_base = base;
@@ -94,13 +96,8 @@ void tdxh_watch(void *base, size_t len, tdxh_watch_fn before, tdxh_watch_fn afte
 	w_ctx = ctx;
 	w_paused = 0;
 	w_stepping = false;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_sigaction = on_segv;
-	sigaction(SIGSEGV, &sa, NULL);
-	sa.sa_sigaction = on_trap;
-	sigaction(SIGTRAP, &sa, NULL);
+	tdxh_sigaction(SIGSEGV, on_segv, 0, &previous_segv);
+	tdxh_sigaction(SIGTRAP, on_trap, 0, &previous_trap);
 	protect(PROT_NONE);
 }
 
@@ -111,7 +108,7 @@ void tdxh_unwatch(void)
 	w_len = 0;
 }
 
-/* Models run inside the SIGILL handler: their own accesses are not the guest's. */
+/* Models run inside the TDCALL handler: their own accesses are not the guest's. */
 void tdxh_watch_pause(void)
 {
 	if (w_paused++ == 0)
@@ -122,4 +119,33 @@ void tdxh_watch_resume(void)
 {
 	if (w_paused > 0 && --w_paused == 0)
 		protect(PROT_NONE);
+}
+
+static volatile sig_atomic_t stepped;
+
+static void on_probe_trap(int sig, siginfo_t *info, void *ctx)
+{
+	ucontext_t *uc = ctx;
+
+	(void)sig;
+	(void)info;
+	uc->uc_mcontext.gregs[REG_EFL] &= ~(greg_t)TF;
+	stepped = 1;
+}
+
+bool tdxh_single_step_available(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_probe_trap;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTRAP, &sa, &old);
+	stepped = 0;
+	/* Set TF; the trap comes after the next instruction; clear it if it never did. */
+	__asm__ volatile("pushfq\n\torq $0x100, (%%rsp)\n\tpopfq\n\tnop\n\tnop\n\t"
+			 "pushfq\n\tandq $~0x100, (%%rsp)\n\tpopfq" ::: "memory", "cc");
+	sigaction(SIGTRAP, &old, NULL);
+	return stepped != 0;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The trapped-TDCALL harness: SIGILL handler, module and VMM dispatch, records. */
+/* The trapped-TDCALL harness: module and VMM dispatch, records, the SIGILL/SIGSEGV handler. */
 #define _GNU_SOURCE
 #include "tdx_harness.h"
+#include "tdxh_trap.h"
 
 #include <pthread.h>
 #include <setjmp.h>
@@ -18,12 +19,6 @@ void (*tdxh_stop_hook)(int code);
 const char *const tdxh_gpr_names[TDXH_NR_GPRS] = {
 	"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
 	"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
-};
-
-/* ucontext gregs index of each architectural GPR number. */
-static const int greg_of[TDXH_NR_GPRS] = {
-	REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
-	REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
 };
 
 /* Module behaviour constants (values typed from the fact sheet, not libtdx). */
@@ -54,7 +49,7 @@ static unsigned nr_port_devices;
 static void (*background[MAX_BACKGROUND])(void);
 static unsigned nr_background;
 static struct tdxh_record records[TDXH_MAX_RECORDS];
-static int stop_requested, stop_code;
+static int stop_requested, stop_code_requested;
 
 static void die(const char *what, const struct tdxh_regs *r)
 {
@@ -186,7 +181,7 @@ unsigned tdxh_current_vcpu(void)
 void tdxh_request_stop(int code)
 {
 	stop_requested = 1;
-	stop_code = code;
+	stop_code_requested = code;
 }
 
 /* TDG.VP.VMCALL as the module does it, then the VMM model. */
@@ -297,69 +292,57 @@ static bool module_tdcall(struct tdxh_regs *r)
 	return advance;
 }
 
-static void load_regs(struct tdxh_regs *r, const ucontext_t *uc)
+bool tdxh__model_tdcall(struct tdxh_regs *r, bool *stop, int *stop_code)
 {
-	for (int g = 0; g < TDXH_NR_GPRS; g++)
-		r->gpr[g] = (uint64_t)uc->uc_mcontext.gregs[greg_of[g]];
-	r->rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
-	r->rflags = (uint64_t)uc->uc_mcontext.gregs[REG_EFL];
+	bool advance;
+
+	pthread_mutex_lock(&lock);
+	advance = module_tdcall(r);
+	*stop = stop_requested != 0;
+	*stop_code = stop_code_requested;
+	stop_requested = 0;
+	pthread_mutex_unlock(&lock);
+	return advance;
 }
 
-static void store_regs(ucontext_t *uc, const struct tdxh_regs *r)
+void tdxh__stop(int code, const struct tdxh_regs *r)
 {
-	for (int g = 0; g < TDXH_NR_GPRS; g++)
-		uc->uc_mcontext.gregs[greg_of[g]] = (greg_t)r->gpr[g];
-	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)r->rip;
+	if (!tdxh_stop_hook)
+		die("guest asked to stop, but nobody listens", r);
+	tdxh_stop_hook(code);
 }
 
-static void on_sigill(int sig, siginfo_t *info, void *ctx)
+static struct sigaction previous_sigill, previous_sigsegv;
+
+/*
+ * The harness's handler for SIGILL and SIGSEGV: a trapped TDCALL by either
+ * route goes to the model; a ud2 is the refused-hypercall trap a test may
+ * expect; everything else belongs to whoever handled the signal before.
+ */
+static void on_trap(int sig, siginfo_t *info, void *ctx)
 {
-	static const unsigned char tdcall[4] = { 0x66, 0x0f, 0x01, 0xcc };
 	static const unsigned char ud2[2] = { 0x0f, 0x0b };
-	ucontext_t *uc = ctx;
-	struct tdxh_regs r;
+	const ucontext_t *uc = ctx;
+	const void *rip;
 
-	(void)sig;
-	(void)info;
-	load_regs(&r, uc);
-
-	if (memcmp((const void *)r.rip, tdcall, sizeof(tdcall)) == 0) {
-		int stop, code;
-
-		pthread_mutex_lock(&lock);
-		if (module_tdcall(&r))
-			r.rip += sizeof(tdcall);
-		stop = stop_requested;
-		code = stop_code;
-		stop_requested = 0;
-		pthread_mutex_unlock(&lock);
-		store_regs(uc, &r);
-		if (stop) {
-			if (!tdxh_stop_hook)
-				die("guest asked to stop, but nobody listens", &r);
-			tdxh_stop_hook(code);
-		}
+	tdxh_signal_enter();
+	rip = (const void *)uc->uc_mcontext.gregs[REG_RIP];
+	if (tdxh_trap_tdcall(sig, info, ctx))
 		return;
-	}
-	if (memcmp((const void *)r.rip, ud2, sizeof(ud2)) == 0) {
+	if (sig == SIGILL && memcmp(rip, ud2, sizeof(ud2)) == 0) {
 		__atomic_fetch_add(&tdxh_state.traps, 1, __ATOMIC_SEQ_CST);
 		if (trap_env)
 			siglongjmp(*trap_env, 1);
-		die("ud2 (refused TDG.VP.VMCALL?) with no trap expected", &r);
+		die("ud2 (refused TDG.VP.VMCALL?) with no trap expected", NULL);
 	}
-	die("SIGILL on an instruction that is not TDCALL", &r);
+	tdxh_chain(sig == SIGILL ? &previous_sigill : &previous_sigsegv, sig, info, ctx,
+		   "tdx harness");
 }
 
 void tdxh_arm(void)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_sigill;
-	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGILL, &sa, NULL) != 0)
-		die("sigaction(SIGILL) failed", NULL);
+	tdxh_sigaction(SIGILL, on_trap, 0, &previous_sigill);
+	tdxh_sigaction(SIGSEGV, on_trap, 0, &previous_sigsegv);
 }
 
 bool tdxh_run_expect_trap(void (*fn)(void *), void *arg)
@@ -369,6 +352,7 @@ bool tdxh_run_expect_trap(void (*fn)(void *), void *arg)
 
 	if (sigsetjmp(env, 1)) {
 		trap_env = saved;
+		tdxh__chain_reset();
 		return true;
 	}
 	trap_env = &env;

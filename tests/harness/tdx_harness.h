@@ -2,15 +2,16 @@
 /*
  * The trapped-TDCALL harness: host-only, never part of libtdx.a.
  *
- * TDCALL (66 0F 01 CC) is not a valid instruction in user mode, so on any
- * x86-64 host it raises SIGILL.  The harness's SIGILL handler plays the TDX
- * module and the VMM: it reads the whole register file from the ucontext,
+ * TDCALL (66 0F 01 CC) traps in user mode: as SIGILL (#UD) on bare metal
+ * and AMD hosts and under valgrind, as SIGSEGV (#GP) inside an Intel virtual
+ * machine (tdxh_trap.h).  The harness's handler, installed for both, plays
+ * the TDX module and the VMM: it reads the whole register file from the ucontext,
  * runs a model of the called leaf or TDVMCALL sub-function, writes the
  * results back and steps RIP past the instruction.  The library's shipped
  * trampolines therefore run unmodified.
  *
  * Arm the harness (tdxh_arm) inside each test body: cmocka installs its own
- * SIGILL handler around every test and every fixture.
+ * SIGILL and SIGSEGV handlers around every test and every fixture.
  *
  * Threads: the state below is shared and protected by one lock; each host
  * thread plays one vCPU (tdxh_set_vcpu).  Models run with the lock held and
@@ -171,7 +172,10 @@ extern struct tdxh_state tdxh_state;
 
 /* Forget everything: models back to defaults, devices, records, injections. */
 void tdxh_reset(void);
-/* Install the SIGILL handler.  Call inside the test body. */
+/*
+ * Install the handler for SIGILL and SIGSEGV (both TDCALL routes; other
+ * SIGSEGVs go to the handler installed before).  Call inside the test body.
+ */
 void tdxh_arm(void);
 /* This thread plays vCPU `vcpu` (default 0). */
 void tdxh_set_vcpu(unsigned vcpu);

@@ -121,11 +121,12 @@ struct tdxh_abi_state {
 extern struct tdxh_abi_state tdxh_abi;
 
 /*
- * `sti` raises #GP (SIGSEGV) in user mode.  Install (inside the test body,
- * after tdxh_arm) a SIGSEGV handler that emulates `sti` when the TDCALL
- * bytes follow it immediately: it counts tdxh_abi.stis, notes the record
- * index of that TDCALL in tdxh_abi.sti_record, and steps over the sti.  Any
- * other SIGSEGV goes to the handler that was there before.
+ * `sti` raises #GP (SIGSEGV) in user mode (SIGILL under valgrind).  Install
+ * (inside the test body, after tdxh_arm) a SIGSEGV and SIGILL handler that
+ * emulates `sti` when the TDCALL bytes follow it immediately: it counts
+ * tdxh_abi.stis, notes the record index of that TDCALL in
+ * tdxh_abi.sti_record, and steps over the sti.  Any other signal goes to the
+ * handler that was there before.
  */
 void tdxh_arm_sti(void);
 /* Was record i's TDCALL immediately preceded by an emulated sti? */

@@ -25,6 +25,7 @@
 
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
+#include "tdxh_trap.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -76,8 +77,6 @@ void tdxh_ve_make_ept(uint64_t gla, uint64_t gpa, bool write, struct tdxh_ve_inf
  *    tdxh_ve_make_ept(fault_addr, shared_gpa, write = pf_error bit 1).
  * Returns 0 with *out filled, -1 when the fault is not a #VE.
  */
-#define TDXH_TRAP_GP 13
-#define TDXH_TRAP_PF 14
 int tdxh_ve_from_fault(unsigned trapno, uint64_t fault_addr, uint64_t pf_error, uint64_t shared_gpa,
 		       const uint8_t *insn, size_t avail, const struct tdxh_regs *regs,
 		       struct tdxh_ve_info *out);
@@ -104,11 +103,13 @@ uint64_t tdxh_ve_va_to_gpa(const void *va);
 
 /*
  * Install the SIGSEGV handler (and tdxh_arm()): call inside the test body.
- * A SIGSEGV that is not a #VE goes to the handler installed before.
+ * It takes SIGILL too, for valgrind, which raises SIGILL on privileged
+ * instructions it cannot run.  A TDCALL (either route) goes to the model;
+ * a signal that is not a #VE goes to the handler installed before.
  */
 void tdxh_ve_arm(void);
 
-/* What the SIGSEGV path did so far. */
+/* What the signal path did so far. */
 struct tdxh_ve_stats {
 	uint64_t delivered;		/* #VEs handed to tdx_handle_ve() */
 	struct tdxh_ve_info last;	/* the last VE info posted */

@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "tdxh_ve.h"
+#include "tdxh_trap.h"
 
 #include <setjmp.h>
 #include <signal.h>
@@ -22,8 +23,7 @@
 struct tdxh_ve_stats tdxh_ve_stats;
 static __thread sigjmp_buf *ve_env;
 static __thread unsigned ve_failed;
-static struct sigaction previous;	/* SIGSEGVs that are not a #VE go there */
-static __thread int chaining;		/* ... and if they come back, nobody wants them */
+static struct sigaction previous_segv, previous_ill;	/* what is not a #VE goes there */
 
 int tdxh__ve_in_window(uint64_t va);
 
@@ -72,39 +72,38 @@ static void regs_from(struct tdxh_regs *r, const struct tdx_ve_frame *f)
 	r->rflags = f->rflags;
 }
 
-static void on_sigsegv(int sig, siginfo_t *si, void *ctx)
+/*
+ * SIGSEGV: #GP or #PF, as a CPU raises them.  SIGILL: valgrind cannot run a
+ * privileged instruction (string I/O, for one) and raises SIGILL where a CPU
+ * raises #GP; the instruction is decoded the same way.
+ */
+static void on_fault(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
-	uint64_t trap = (uint64_t)uc->uc_mcontext.gregs[REG_TRAPNO];
-	uint64_t err = (uint64_t)uc->uc_mcontext.gregs[REG_ERR];
+	uint64_t trap, err, addr, shared_gpa = 0;
 	struct tdx_ve_frame frame;
 	struct tdxh_ve_info ve;
 	struct tdxh_regs regs;
-	uint64_t addr = (uint64_t)(uintptr_t)si->si_addr, shared_gpa = 0;
 	unsigned st;
 
+	tdxh_signal_enter();
+	trap = sig == SIGILL ? TDXH_TRAP_GP : (uint64_t)uc->uc_mcontext.gregs[REG_TRAPNO];
+	err = (uint64_t)uc->uc_mcontext.gregs[REG_ERR];
+	addr = (uint64_t)(uintptr_t)si->si_addr;
+
+	/* A TDCALL, by either route, is the module's business, never a #VE. */
+	if (tdxh_trap_tdcall(sig, si, ctx))
+		return;
 	frame_from(&frame, uc);
 	regs_from(&regs, &frame);
-	if (tdxh__ve_in_window(addr))
+	if (sig == SIGSEGV && tdxh__ve_in_window(addr))
 		shared_gpa = addr | tdxh_shared_bit();
 	if (tdxh_ve_from_fault((unsigned)trap, addr, err, shared_gpa,
 			       (const uint8_t *)(uintptr_t)frame.rip, 15, &regs, &ve) != 0) {
-		/* Not a #VE: whoever handled SIGSEGV before (e.g. tdxh_arm_sti). */
-		if (!chaining && (previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction) {
-			chaining = 1;
-			previous.sa_sigaction(sig, si, ctx);
-			chaining = 0;
-			return;
-		}
-		if (!chaining && !(previous.sa_flags & SA_SIGINFO) && previous.sa_handler != SIG_DFL &&
-		    previous.sa_handler != SIG_IGN) {
-			chaining = 1;
-			previous.sa_handler(sig);
-			chaining = 0;
-			return;
-		}
-		die(trap == TRAP_GP ? "#GP on an instruction that does not #VE"
-				    : "SIGSEGV that is not a #VE (no MMIO window there)", frame.rip);
+		/* Not a #VE: whoever handled the signal before (e.g. tdxh_arm_sti). */
+		tdxh_chain(sig == SIGILL ? &previous_ill : &previous_segv, sig, si, ctx,
+			   "tdx harness (#VE)");
+		return;
 	}
 
 	tdxh_post_ve(&ve);
@@ -124,18 +123,9 @@ static void on_sigsegv(int sig, siginfo_t *si, void *ctx)
 
 void tdxh_ve_arm(void)
 {
-	struct sigaction sa, cur;
-
 	tdxh_arm();
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_sigsegv;
-	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGSEGV, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
-	    cur.sa_sigaction == on_sigsegv)
-		return;	/* armed already: keep the older one to chain to */
-	if (sigaction(SIGSEGV, &sa, &previous) != 0)
-		die("sigaction(SIGSEGV) failed", 0);
+	tdxh_sigaction(SIGSEGV, on_fault, 0, &previous_segv);
+	tdxh_sigaction(SIGILL, on_fault, 0, &previous_ill);
 }
 
 unsigned tdxh_ve_run(void (*fn)(void *), void *arg)
@@ -145,6 +135,7 @@ unsigned tdxh_ve_run(void (*fn)(void *), void *arg)
 
 	if (sigsetjmp(env, 1)) {
 		ve_env = saved;
+		tdxh__chain_reset();
 		return ve_failed;
 	}
 	ve_env = &env;

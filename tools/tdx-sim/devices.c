@@ -2,8 +2,8 @@
 /*
  * What tdx-sim adds to the harness's default models: COM1 streamed to
  * stdout, QEMU's isa-debug-exit port, and VMM answers that end or park a
- * vCPU (Instruction.HLT, ReportFatalError).  Models run inside the SIGILL
- * handler with the harness lock held; they may print, never block.
+ * vCPU (Instruction.HLT, ReportFatalError).  Models run inside the TDCALL's
+ * signal handler with the harness lock held; they may print, never block.
  */
 #include "sim.h"
 

@@ -18,14 +18,13 @@
 #include <unistd.h>
 
 #include "tdx_harness.h"
+#include "tdxh_trap.h"
 
 #define ALTSTACK_SIZE (256u << 10)	/* room for the harness and ASan */
 #define TRAP_PF 14
 #define TRAP_GP 13
 #define PF_WRITE 0x2
 #define PF_FETCH 0x10
-
-static struct sigaction harness_sigill;
 
 void sim_msg(const char *fmt, ...)
 {
@@ -176,26 +175,50 @@ __attribute__((noreturn)) static void host_fault(int sig, const ucontext_t *uc)
 	"instruction that #VEs in a TD (in/out/ins/outs/hlt/rdmsr/wrmsr, MMIO); no other " \
 	"privileged instruction is emulated"
 
+/* A TDCALL, by either route: the harness's module + VMM model answers it. */
+static void tdcall(int sig, siginfo_t *info, ucontext_t *uc)
+{
+	struct sim_vcpu *v = sim_vcpu_self();
+
+	v->tdcall_rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+	v->tdcalls++;
+	sim_trace_begin(uc);
+	tdxh_trap_tdcall(sig, info, uc);
+	sim_trace_end(uc);
+}
+
+/* TDCALL bytes at RIP that the trap layer did not take: say what arrived. */
+static void missed_tdcall(int sig, const siginfo_t *info, const ucontext_t *uc)
+{
+	static const unsigned char tdcall_bytes[4] = { 0x66, 0x0f, 0x01, 0xcc };
+	unsigned char code[4] = { 0 };
+	char what[192];
+
+	if (!sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) ||
+	    memcmp(code, tdcall_bytes, sizeof(code)) != 0)
+		return;
+	snprintf(what, sizeof(what), "TDCALL arrived as signal %d (si_code %d, trap %lld), "
+		 "which is neither route the trap layer takes", sig, info->si_code,
+		 (long long)uc->uc_mcontext.gregs[REG_TRAPNO]);
+	sim_guest_fault(uc, what, "a user-mode TDCALL to trap as SIGILL (#UD) or as SIGSEGV "
+			"with si_code SI_KERNEL and trap 13 (#GP)");
+}
+
 static void on_sigill(int sig, siginfo_t *info, void *ctx)
 {
-	static const unsigned char tdcall[4] = { 0x66, 0x0f, 0x01, 0xcc };
 	ucontext_t *uc = ctx;
-	unsigned char code[4] = { 0 };
+	unsigned char code[2] = { 0 };
 
 	if (!rip_in_guest(uc))
 		host_fault(sig, uc);
-	if (sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) &&
-	    memcmp(code, tdcall, sizeof(code)) == 0) {
-		struct sim_vcpu *v = sim_vcpu_self();
-
-		v->tdcall_rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
-		v->tdcalls++;
-		sim_trace_begin(uc);
-		harness_sigill.sa_sigaction(sig, info, ctx);
-		sim_trace_end(uc);
+	if (tdxh_tdcall_route(sig, info, uc) != TDXH_ROUTE_NONE) {
+		if (!tdxh_trap_reroute(sig, info, uc))
+			tdcall(sig, info, uc);
 		return;
 	}
-	if (code[0] == 0x0f && code[1] == 0x0b)
+	missed_tdcall(sig, info, uc);
+	if (sim_read_guest((uint64_t)uc->uc_mcontext.gregs[REG_RIP], code, sizeof(code)) &&
+	    code[0] == 0x0f && code[1] == 0x0b)
 		sim_guest_fault(uc, "ud2 (#UD): the guest trapped on purpose (libtdx's "
 			    "__tdx_hypercall does this when the TDX module refuses TDG.VP.VMCALL)",
 			    "no ud2 in a guest that runs to its end");
@@ -212,6 +235,12 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 
 	if (!rip_in_guest(uc))
 		host_fault(sig, uc);
+	if (tdxh_tdcall_route(sig, info, uc) != TDXH_ROUTE_NONE) {
+		if (!tdxh_trap_reroute(sig, info, uc))
+			tdcall(sig, info, uc);
+		return;
+	}
+	missed_tdcall(sig, info, uc);
 	if (rip == SIM_RETURN_TRAP)
 		sim_exit(SIM_EXIT_FAULT, "vCPU %u: the image's entry point returned (rip %#llx is "
 			 "the return trap); expected _start never to return: end through the "
@@ -287,11 +316,8 @@ static void install(int sig, void (*fn)(int, siginfo_t *, void *))
 
 void sim_install_signal_handlers(void)
 {
-	/* The harness's SIGILL handler plays the module for TDCALLs: keep it, and
-	 * put ours (on the signal stack) in front of it. */
-	tdxh_arm();
-	if (sigaction(SIGILL, NULL, &harness_sigill) || !(harness_sigill.sa_flags & SA_SIGINFO))
-		sim_exit(SIM_EXIT_USAGE, "the harness did not install its SIGILL handler");
+	/* A TDCALL arrives as SIGILL or as SIGSEGV (#GP), by the host: both
+	 * handlers hand it to the trap layer, and the harness's model answers. */
 	install(SIGILL, on_sigill);
 	install(SIGSEGV, on_sigsegv);
 	install(SIGBUS, on_sigsegv);

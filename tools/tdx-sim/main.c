@@ -3,8 +3,8 @@
  * tdx-sim [options] IMAGE.elf: command line, vCPU threads, the watchdog.
  *
  * Every vCPU is a host thread that enters the image's _start in 64-bit user
- * mode on a stack of its own; the harness's SIGILL handler answers its
- * TDCALLs.  The main thread only waits: for every vCPU to halt for good, or
+ * mode on a stack of its own; the harness's model answers its TDCALLs,
+ * trapped as SIGILL or #GP.  The main thread only waits: for every vCPU to halt for good, or
  * for the watchdog's deadline.  Whatever ends the run (the guest's exit
  * port, a fault, a halt, the deadline) ends the whole process at once.
  */
@@ -176,7 +176,7 @@ void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip)
 	vcpu_state[i].halted = 1;
 }
 
-/* The harness calls this (in the vCPU's SIGILL handler, lock dropped) when a model asked to stop. */
+/* The harness calls this (in the vCPU's trap handler, lock dropped) when a model asked to stop. */
 static void on_stop(int code)
 {
 	if (code >= 0) {
