@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The TD memory model: per-4K page state, host mapping levels, PAGE.ACCEPT and MapGPA. */
+#define _DEFAULT_SOURCE
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
 #include "tdxh_memory.h"
@@ -7,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Values typed from the fact sheet (tdx-abi.md §1-§3), not from libtdx. */
 #define LEAF_PAGE_ACCEPT        6
@@ -489,4 +491,19 @@ void tdxh_install_memory_models(void)
 	memset(&m.stats, 0, sizeof(m.stats));
 	pthread_mutex_unlock(&mem_lock);
 	tdxh_mem_setup(TDXH_MEM_DEFAULT_SIZE);
+}
+
+void *tdxh_map_untracked(uint64_t size)
+{
+	size = (size + 4095) & ~4095ull;
+	for (uint64_t va = 1ull << 40; va < (1ull << 46); va += 1ull << 36) {
+		void *p = mmap((void *)va, size, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+
+		if (p == (void *)va)
+			return p;
+		if (p != MAP_FAILED)
+			munmap(p, size);
+	}
+	return NULL;
 }

@@ -118,6 +118,12 @@ void *tdxh_gpa_to_host(uint64_t gpa);
  * wrap it in tdxh_watch_pause()/tdxh_watch_resume().
  */
 #define TDXH_WATCH_MAX (128 * 1024)
+/*
+ * Whether this host single-steps (RFLAGS.TF raises SIGTRAP after one
+ * instruction), which the watch needs: measured, not guessed.  CPUs do;
+ * valgrind's does not.
+ */
+bool tdxh_single_step_available(void);
 typedef void (*tdxh_watch_fn)(size_t off, bool write, void *ctx);
 void tdxh_watch(void *base, size_t len, tdxh_watch_fn before, tdxh_watch_fn after, void *ctx);
 void tdxh_unwatch(void);

@@ -104,6 +104,15 @@ void tdxh_mem_clear_stats(void);
 uint64_t tdxh_mem_max_accepts(void);
 uint64_t tdxh_mem_total_accepts(void);
 
+/*
+ * Host memory at a virtual address beyond every GPA the model tracks (from
+ * 1 TiB up, mapped read-write), so that with the harness's GPA = VA the VMM
+ * sees it as shared memory whatever the host's mmap layout (valgrind maps
+ * below 4 GiB).  `size` is rounded up to 4K; NULL when nothing is free.
+ * Unmap with munmap().
+ */
+void *tdxh_map_untracked(uint64_t size);
+
 /* Install the leaf-6 and MapGPA models and reset the model (default space, honest VMM). */
 void tdxh_install_memory_models(void);
 
