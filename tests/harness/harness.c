@@ -26,7 +26,7 @@ static const int greg_of[TDXH_NR_GPRS] = {
 	REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
 };
 
-/* Module behaviour constants (values typed from the fact sheet, not libtdx). */
+/* Module behaviour constants (values typed from the TDX Module ABI spec and the GHCI, not libtdx). */
 #define MODULE_OPERAND_INVALID_RCX 0xC000010000000001ull
 #define MODULE_OPERAND_INVALID_RAX 0xC000010000000000ull
 #define VMCALL_INVALID_OPERAND     0x8000000000000000ull
