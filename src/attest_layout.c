@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Build-time checks of the attestation layouts against the fact sheet
- * (TDX Module ABI spec: TDREPORT_STRUCT, REPORTMACSTRUCT, TEE_TCB_INFO,
+ * Build-time checks of the attestation layouts against their tables
+ * (Intel TDX Module ABI spec: TDREPORT_STRUCT, REPORTMACSTRUCT, TEE_TCB_INFO,
  * TDINFO_STRUCT; GHCI: GetQuote buffer header).  No code: a wrong offset
  * fails the build.
  */

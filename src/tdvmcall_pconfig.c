@@ -3,7 +3,7 @@
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 
-/* GHCI Instruction.PCONFIG (65) [?]: R12 leaf, R13-R15 operands -> R11. */
+/* GHCI Instruction.PCONFIG (65): R12 leaf, R13-R15 operands -> R11. */
 uint64_t tdvmcall_pconfig(uint64_t leaf, uint64_t rbx, uint64_t rcx, uint64_t rdx,
 			  uint64_t *result)
 {

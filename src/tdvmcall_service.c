@@ -2,7 +2,7 @@
 #include "args.h"
 #include <tdx/tdvmcall.h>
 
-/* GHCI Service (0x10005) [?]: R12 command GPA, R13 response GPA, R14 vector, R15 timeout. */
+/* GHCI Service (0x10005): R12 command GPA, R13 response GPA, R14 vector, R15 timeout. */
 uint64_t tdvmcall_service(uint64_t cmd_gpa, uint64_t resp_gpa, uint64_t notify_vector,
 			  uint64_t timeout)
 {

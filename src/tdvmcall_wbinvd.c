@@ -3,7 +3,7 @@
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 
-/* GHCI Instruction.WBINVD (54) [?]: R12 0 = WBINVD, 1 = WBNOINVD. */
+/* GHCI Instruction.WBINVD (54): R12 0 = WBINVD, 1 = WBNOINVD. */
 uint64_t tdvmcall_wbinvd(unsigned type)
 {
 	struct tdx_module_args args;

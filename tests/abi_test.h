@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Helpers shared by the test_abi_*.c programs (issue 3).  Expected register
+ * Helpers shared by the test_abi_*.c programs.  Expected register
  * values are always typed into the tests from the spec tables; these helpers
  * only compare.
  */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The error model (include/tdx/error.h): class helpers that look at bits
- * 63:32 only, and tdx_strerror / tdvmcall_strerror naming every status of
- * the fact sheet with its detail.  Values typed from shared/spec/tdx-abi.md.
+ * 63:32 only, and tdx_strerror / tdvmcall_strerror naming the module's
+ * completion statuses and the TDVMCALL statuses with their details.  Values
+ * typed from the TDX Module ABI spec's completion status codes (tdx-module
+ * source: tdx_error_codes_defs.h) and the GHCI's TDG.VP.VMCALL status codes.
  */
 #include <tdx/tdx.h>
 #include "abi_test.h"
@@ -38,7 +40,7 @@ static void class_helpers_ignore_the_detail(void **state)
 	assert_true(tdvmcall_status_is_error(0x8000000000000003ull));
 }
 
-static void strerror_names_every_status_of_the_fact_sheet(void **state)
+static void strerror_names_every_module_status(void **state)
 {
 	static const struct { uint64_t status; const char *name; } table[] = {
 		{ 0x0000000000000000ull, "TDX_SUCCESS" },
@@ -143,7 +145,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(class_helpers_ignore_the_detail),
-		cmocka_unit_test(strerror_names_every_status_of_the_fact_sheet),
+		cmocka_unit_test(strerror_names_every_module_status),
 		cmocka_unit_test(tdvmcall_strerror_names_every_status),
 		cmocka_unit_test(strerror_r_formats_unknown_details),
 		cmocka_unit_test(strerror_is_thread_safe),

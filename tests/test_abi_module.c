@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The TDCALL leaf wrappers (include/tdx/module.h) under the harness.
- * Expected encodings are typed from the TDX Module ABI tables in
- * shared/spec/tdx-abi.md section 2: leaf numbers, register layouts, status
- * values.  For each leaf: the exact registers sent, the success path, each
+ * Expected encodings are typed from the leaf tables of the Intel TDX Module
+ * ABI spec (1.0 and 1.5): leaf numbers, register layouts, status values.  For each leaf: the exact registers sent, the success path, each
  * documented error, and outputs left untouched on failure.
  */
 #include <tdx/tdx.h>

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The GHCI sub-function wrappers (include/tdx/tdvmcall.h) under the harness.
- * Expected encodings are typed from the GHCI table in shared/spec/tdx-abi.md
- * section 3: R10 = 0, R11 = sub-function number, inputs from R12 on; every
+ * Expected encodings are typed from the GHCI's TDG.VP.VMCALL sub-function
+ * tables: R10 = 0, R11 = sub-function number, inputs from R12 on; every
  * other exposed register must reach the VMM as 0.  For each: the encoding,
  * success, each documented error, outputs untouched on failure, and for
  * every sub-function that returns data a run against a hostile VMM.

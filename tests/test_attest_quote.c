@@ -4,7 +4,7 @@
  * (out_len), flips the status, or rewrites the buffer between two guest
  * reads.  The shared buffer is mmap'ed with a PROT_NONE guard page after it,
  * so any read past it crashes the test (ASan cannot see mmap'ed overruns).
- * Encodings from the fact sheet: GetQuote R11 = 0x10002, R12 = shared GPA
+ * Encodings from the GHCI: GetQuote R11 = 0x10002, R12 = shared GPA
  * (bit 47 with the default GPAW 48), R13 = size; header version 1, status
  * 0, in_len 1024, out_len 0; statuses IN_FLIGHT ~0, ERROR 1<<63,
  * SERVICE_UNAVAILABLE (1<<63)|1.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * TDREPORT, VERIFYREPORT, RTMR extend, measure-and-extend and event-log
- * replay under the harness.  Encodings expected from the fact sheet: leaf 4
+ * replay under the harness.  Encodings expected from the TDX Module ABI spec: leaf 4
  * (RCX report GPA 1024-aligned, RDX REPORTDATA GPA 64-aligned, R8 0), leaf 22
  * (RCX 256-aligned), leaf 2 (RCX digest GPA 64-aligned, RDX index);
  * OPERAND_INVALID | operand id = 0xC0000100_000000id; OPERAND_BUSY =
@@ -67,7 +67,7 @@ static void report_with_nonce(void **state)
 	assert_memory_equal(report.tdinfo.mrtd, tdxh_attest.mrtd, 48);
 	assert_int_equal(report.tdinfo.attributes, tdxh_attest.attributes);
 	assert_int_equal(report.tdinfo.xfam, tdxh_attest.xfam);
-	/* The struct's offsets agree with the model's raw offsets (fact sheet). */
+	/* The struct's offsets agree with the model's raw offsets (TDREPORT_STRUCT table). */
 	assert_int_equal(((uint8_t *)&report)[128], nonce[0]);
 	assert_int_equal(((uint8_t *)&report)[528], 0x4D);
 	tdx_sha384(&report.tdinfo, sizeof(report.tdinfo), hash);

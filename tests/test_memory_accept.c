@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tdx_accept_memory under the harness's memory model (tests/harness/tdxh_memory.h).
- * Encodings typed from the fact sheet (tdx-abi.md §2): leaf 6, RCX = GPA | level,
- * level 0 = 4K, 1 = 2M, 2 = 1G; statuses from §1.
+ * Encodings typed from the TDX Module ABI spec's TDG.MEM.PAGE.ACCEPT table: leaf 6,
+ * RCX = GPA | level, level 0 = 4K, 1 = 2M, 2 = 1G; statuses from its completion
+ * status codes.
  */
 #include <stdarg.h>
 #include <stddef.h>

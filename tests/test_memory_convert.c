@@ -3,7 +3,7 @@
  * tdx_set_memory_shared/private under the memory model: MapGPA (GHCI
  * 0x10001: R10 = 0, R11 = 0x10001, R12 = GPA with the shared bit for "to
  * shared", R13 = size), RETRY with R11 checked, then accept of the whole range.
- * The model's GPAW is 48: shared bit 47 (fact sheet §2, TDG.VP.INFO).
+ * The model's GPAW is 48: shared bit 47 (TDX Module ABI spec, TDG.VP.INFO: GPAW).
  */
 #include <stdarg.h>
 #include <stddef.h>

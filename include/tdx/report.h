@@ -49,7 +49,7 @@ struct tdx_tee_tcb_info {
 	uint8_t mrseam[TDX_MEASUREMENT_SIZE];
 	uint8_t mrsignerseam[TDX_MEASUREMENT_SIZE];
 	uint8_t attributes[8];
-	uint8_t tee_tcb_svn2[16];	/* module 1.5; reserved in 1.0 [?] */
+	uint8_t tee_tcb_svn2[16];	/* @128, module 1.5; reserved bytes in module 1.0 */
 	uint8_t reserved[95];
 };
 

@@ -100,14 +100,15 @@ uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value);
 uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value);
 
 /*
- * GHCI Instruction.WBINVD (54) [?]: R12 = TDVMCALL_WBINVD_WBINVD or
- * _WBNOINVD; anything else: INVALID_OPERAND, no call.
+ * GHCI Instruction.WBINVD (54): R12 = TDVMCALL_WBINVD_WBINVD (0) or
+ * _WBNOINVD (1); anything else: INVALID_OPERAND, no call.
  */
 uint64_t tdvmcall_wbinvd(unsigned type);
 
 /*
- * GHCI Instruction.PCONFIG (65) [?]: R12 leaf, R13-R15 = the RBX, RCX, RDX
- * operands of PCONFIG -> *result (may be NULL) = R11.
+ * GHCI Instruction.PCONFIG (65): R12 the PCONFIG leaf (EAX of the
+ * instruction), R13-R15 its three operands, taken here in the instruction's
+ * RBX, RCX, RDX order (see docs/abi.md) -> *result (may be NULL) = R11.
  */
 uint64_t tdvmcall_pconfig(uint64_t leaf, uint64_t rbx, uint64_t rcx, uint64_t rdx,
 			  uint64_t *result);
@@ -155,9 +156,10 @@ uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
 uint64_t tdvmcall_setup_event_notify_interrupt(uint64_t vector);
 
 /*
- * GHCI Service (0x10005) [?]: R12 command buffer GPA, R13 response buffer
- * GPA (both shared, 4K-aligned), R14 notify vector (0 = block until done),
- * R15 timeout.
+ * GHCI Service (0x10005): R12 command buffer GPA, R13 response buffer GPA
+ * (both shared, 4K-aligned, each may span pages), R14 notify vector (0: the
+ * VMM has the response before it returns; 32..255: it may return at once and
+ * raises the vector when the response is ready), R15 timeout (0: none).
  */
 uint64_t tdvmcall_service(uint64_t cmd_gpa, uint64_t resp_gpa, uint64_t notify_vector,
 			  uint64_t timeout);

@@ -5,7 +5,7 @@
 
 #include "tdxh_abi.h"
 
-/* Module statuses, typed from the fact sheet (not from libtdx). */
+/* Module statuses (Intel TDX Module ABI spec, completion status codes), typed here, not taken from libtdx. */
 #define M_SUCCESS                     0x0000000000000000ull
 #define M_OPERAND_INVALID             0xC000010000000000ull
 #define M_NO_VALID_VE_INFO            0xC000070400000000ull

@@ -229,7 +229,8 @@ static void add(struct field *t, unsigned *n, uint64_t id, uint64_t value, uint6
 void abi_install_metadata_models(void)
 {
 	nr_td_fields = nr_sys_fields = 0;
-	/* TDCS fields Linux uses (fact sheet): NOTIFY_ENABLES, CONFIG_FLAGS, TD_CTLS. */
+	/* TD-scope fields Linux's TDX guest code uses (ids from the TDX Module ABI spec's
+	 * metadata field tables): NOTIFY_ENABLES, CONFIG_FLAGS, TD_CTLS. */
 	add(td_fields, &nr_td_fields, 0x9100000000000010ull, 0, 1);
 	add(td_fields, &nr_td_fields, 0x1110000300000016ull, 1ull << 1, 0);
 	add(td_fields, &nr_td_fields, 0x1110000300000017ull, 0, 0xF);

@@ -2,8 +2,9 @@
 /*
  * Models of TDG.MR.REPORT, TDG.MR.VERIFYREPORT, TDG.MR.RTMR.EXTEND, and of
  * the GHCI GetQuote, SetupEventNotifyInterrupt and ReportFatalError
- * sub-functions.  Layouts and numbers are typed from the fact sheet
- * (TDREPORT_STRUCT offsets, statuses), not taken from libtdx's headers, so
+ * sub-functions.  Layouts and numbers are typed from the Intel TDX Module
+ * ABI spec (TDREPORT_STRUCT offsets, statuses) and the GHCI (GetQuote
+ * buffer), not taken from libtdx's headers, so
  * the tests compare the library against an independent reading.
  */
 #include "tdxh_attest.h"
@@ -17,7 +18,7 @@
 
 struct tdxh_attest_state tdxh_attest;
 
-/* Completion statuses and operand ids (fact sheet §1). */
+/* Completion statuses and operand ids (TDX Module ABI spec, completion status codes). */
 #define OPERAND_INVALID         0xC000010000000000ull
 #define INVALID_REPORTMACSTRUCT 0xC000100100000000ull
 #define INVALID_CPUSVN          0xC000100000000000ull
@@ -205,7 +206,7 @@ static void quote_complete(void)
 
 	q->pending = false;
 	q->nr_completions++;
-	if (tdxh_abi.event_notify_vector)	/* registered with issue 3's SetupEventNotifyInterrupt model */
+	if (tdxh_abi.event_notify_vector)	/* registered with tdxh_abi.h's SetupEventNotifyInterrupt model */
 		q->nr_notifies++;
 	tdxh_watch_pause();
 	if (!q->request_ok) {

@@ -21,7 +21,7 @@ const char *const tdxh_gpr_names[TDXH_NR_GPRS] = {
 	"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
 };
 
-/* Module behaviour constants (values typed from the fact sheet, not libtdx). */
+/* Module behaviour constants (values typed from the TDX Module ABI spec and the GHCI, not libtdx). */
 #define MODULE_OPERAND_INVALID_RCX 0xC000010000000001ull
 #define MODULE_OPERAND_INVALID_RAX 0xC000010000000000ull
 #define VMCALL_INVALID_OPERAND     0x8000000000000000ull

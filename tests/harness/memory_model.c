@@ -10,7 +10,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
-/* Values typed from the fact sheet (tdx-abi.md §1-§3), not from libtdx. */
+/* Values typed from the TDX Module ABI spec (TDG.MEM.PAGE.ACCEPT, completion status
+ * codes) and the GHCI (MapGPA), not from libtdx. */
 #define LEAF_PAGE_ACCEPT        6
 #define SUBFN_MAP_GPA           0x10001
 #define ST_SUCCESS              0x0000000000000000ull
@@ -363,7 +364,7 @@ static uint64_t page_accept(struct tdxh_leaf_call *call)
 	return ST_SUCCESS;
 }
 
-/* Keep issue 3's simple-model counters (tdxh_abi) true for its tests. */
+/* Keep the simple model's counters (tdxh_abi) true for the tests that read them. */
 static void count_for_abi(uint64_t rcx)
 {
 	tdxh_abi.accepts++;

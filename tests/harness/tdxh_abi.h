@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Harness models of the guest-side TDCALL leaves and GHCI sub-functions
- * (issue 3), following the module behaviour in shared/spec/tdx-abi.md:
+ * Harness models of the guest-side TDCALL leaves and GHCI sub-functions,
+ * following the module's behaviour (TDX Module ABI spec, tdx-module 1.5 source):
  * operand checks answer TDX_OPERAND_INVALID with the operand id in the
  * detail, and a failed leaf writes junk into its output registers (outputs
  * are only meaningful when RAX = 0), so a library that copies them out is

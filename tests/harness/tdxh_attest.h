@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Harness models of the attestation leaves and sub-functions (issue 6):
+ * Harness models of the attestation leaves and sub-functions:
  *  - TDG.MR.REPORT (4): a TDREPORT with the caller's REPORTDATA, the modelled
  *    MRTD/RTMRs, SHA-384 hashes of TEE_TCB_INFO and TDINFO, and a
  *    deterministic fake MAC (keyed SHA-384, truncated to 32 bytes);
@@ -9,9 +9,9 @@
  *  - GetQuote (0x10002): asynchronous, each error status, hostile variants;
  *  - ReportFatalError (0x10003): the message (registers and shared page)
  *    decoded back to text, then stop - installed on demand only
- *    (tdxh_use_attest_fatal_model), issue 3's model stays the default.
- * Installed over issue 3's simpler models of leaves 2, 4, 22 and GetQuote;
- * SetupEventNotifyInterrupt stays issue 3's (tdxh_abi.event_notify_vector).
+ *    (tdxh_use_attest_fatal_model), tdxh_abi.h's model stays the default.
+ * Installed over tdxh_abi.h's simpler models of leaves 2, 4, 22 and GetQuote;
+ * SetupEventNotifyInterrupt stays tdxh_abi.h's (tdxh_abi.event_notify_vector).
  * The SHA-384 used is libtdx's own, which its known-answer tests check.
  *
  * Guest and harness share one address space: a GPA with the shared bit set

@@ -22,7 +22,7 @@
  *    VMM without a private page there never resumes successfully; the model
  *    answers TDX_EPT_WALK_FAILED instead;
  *  - a GPA beyond the modelled space (below 1 << GPAW): untracked, as in
- *    issue 3's simple model: the accept succeeds and nothing is remembered
+ *    tdxh_abi.h's simple model: the accept succeeds and nothing is remembered
  *    (other areas' tests accept and convert their host buffers there);
  *  - tdxh_mem_interrupt_2m(n): the next n 2M accepts are interrupted once:
  *    RAX not written, RIP not advanced, so the guest re-executes TDCALL;
@@ -35,7 +35,7 @@
  * of a 2M region splits its mapping to 4K; private -> private leaves a page
  * as it was; shared -> private makes it PENDING; private -> shared SHARED.
  * Hostile modes answer RETRY with a bad R11 after a number of honest
- * RETRYs.  Both models also keep issue 3's counters in tdxh_abi (accepts,
+ * RETRYs.  Both models also keep the simple model's counters in tdxh_abi (accepts,
  * accept_last_rcx, map_gpa_calls, map_gpa_last, map_gpa_last_size).
  *
  * Thread-safe: models run under the harness lock; the functions below take

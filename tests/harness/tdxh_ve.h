@@ -31,7 +31,7 @@
 extern "C" {
 #endif
 
-/* VMX basic exit reasons (typed from the fact sheet §4, not from libtdx). */
+/* VMX basic exit reasons (Intel SDM Vol. 3, appendix "VMX Basic Exit Reasons"), not from libtdx. */
 #define TDXH_EXIT_CPUID          10
 #define TDXH_EXIT_HLT            12
 #define TDXH_EXIT_IO             30

@@ -14,7 +14,7 @@
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
 
-/* GHCI values typed from the fact sheet. */
+/* GHCI values (sub-function numbers and statuses), typed from the GHCI. */
 #define VMCALL_SUCCESS             0ull
 #define GHCI_INSTRUCTION_HLT       12
 #define GHCI_REPORT_FATAL_ERROR    0x10003

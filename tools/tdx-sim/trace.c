@@ -22,7 +22,7 @@
 #include <tdx/error.h>
 #include "tdx_harness.h"
 
-/* TDCALL leaves and GHCI sub-functions, numbers typed from the fact sheet. */
+/* TDCALL leaves and GHCI sub-functions, numbers typed from the TDX Module ABI spec and the GHCI. */
 static const char *leaf_name(unsigned leaf)
 {
 	switch (leaf) {

@@ -2,7 +2,7 @@
 /*
  * #VE for guest instructions, the way the TDX module raises it: the
  * instruction faults in user mode (#GP for in/out/ins/outs/hlt/rdmsr/wrmsr,
- * #PF for a load or store in the MMIO window), issue 5's harness decoder
+ * #PF for a load or store in the MMIO window), the harness's decoder
  * (tdxh_ve_from_fault in tests/harness/tdxh_ve.h, the one the unit tests
  * use) turns it into the VE info the module would
  * report, tdxh_post_ve() makes that this vCPU's valid VE info, and
@@ -34,7 +34,8 @@ static const char *exit_reason_name(uint64_t reason)
 	}
 }
 
-/* The VE info in words, for --trace (qualification formats: fact sheet §4). */
+/* The VE info in words, for --trace (qualification formats: Intel SDM Vol. 3,
+ * exit qualification tables for I/O instructions and EPT violations). */
 static void describe(const struct tdxh_ve_info *ve, char *buf, size_t size)
 {
 	uint64_t q = ve->exit_qualification;
