@@ -19,13 +19,16 @@
  *
  * rdi = fn (goes to RAX), rsi = args.  Loads all 13 registers, TDCALL,
  * stores all 13 back, returns RAX.  The loaded registers include the
- * callee-saved RBX and R12-R15, so those are saved around the call.
+ * callee-saved RBX and R12-R15, so those are saved around the call.  RBP is
+ * saved too: with fn = TDG.VP.VMCALL the caller's own mask may expose RBP
+ * (bit 5, legal on a TD without NO_RBP_MOD) and then the VMM can write it.
  */
 	.section .text.__tdx_module_call, "ax", @progbits
 	.globl	__tdx_module_call
 	.type	__tdx_module_call, @function
 	.p2align 4
 __tdx_module_call:
+	push	%rbp
 	push	%r15
 	push	%r14
 	push	%r13
@@ -85,6 +88,7 @@ __tdx_module_call:
 	pop	%r13
 	pop	%r14
 	pop	%r15
+	pop	%rbp
 	ret
 	.size	__tdx_module_call, . - __tdx_module_call
 
