@@ -112,10 +112,10 @@ static void module_call_preserves_callee_saved_and_clears_scratch(void **state)
 	assert_int_equal(tdxh_probe_call((void *)__tdx_module_call, TEST_LEAF,
 					 (uint64_t)(uintptr_t)&args, after), 0x77);
 	assert_callee_saved_kept(after);
-	/* No output lingers in a scratch register. */
+	/* No output lingers in a scratch register; RSI is the caller's args. */
 	assert_int_equal(after[TDXH_RCX], 0);
 	assert_int_equal(after[TDXH_RDX], 0);
-	assert_int_equal(after[TDXH_RSI], 0);
+	assert_int_equal(after[TDXH_RSI], (uint64_t)(uintptr_t)&args);
 	assert_int_equal(after[TDXH_RDI], 0);
 	for (int g = TDXH_R8; g <= TDXH_R11; g++)
 		assert_int_equal(after[g], 0);
@@ -301,6 +301,7 @@ static void module_call_hostile_vmm_with_every_legal_register(void **state)
 	rec = tdxh_last_record();
 	assert_int_equal(rec->vmm_wrote, 0xFFEC);
 	assert_no_vmm_value_survives(after, rec);
+	assert_int_equal(after[TDXH_RSI], (uint64_t)(uintptr_t)&args);
 	/* The VMM's values reached args, and only args. */
 	assert_int_equal(args.rbx, rec->out.gpr[TDXH_RBX]);
 	assert_int_equal(args.rsi, rec->out.gpr[TDXH_RSI]);
