@@ -4,6 +4,13 @@
 #include <tdx/module.h>
 #include <tdx/status.h>
 
+/*
+ * The module writes R10-R13 only with TDX_TARGET_UUID_UPDATED: the binding
+ * was made before the target TD was imported, and R10-R13 now carry its
+ * current UUID, for the caller to retry with (tdx-module 1.5 source,
+ * tdg_servtd_rd_wr.c).  On success they are the UUID sent; on any other
+ * status they mean nothing.  R8 is an output on success only.
+ */
 static uint64_t servtd_call(uint64_t leaf, struct tdx_module_args *args,
 			    struct tdx_uuid *uuid, uint64_t *r8_out)
 {
@@ -14,13 +21,13 @@ static uint64_t servtd_call(uint64_t leaf, struct tdx_module_args *args,
 	args->r12 = uuid->r12;
 	args->r13 = uuid->r13;
 	status = __tdx_module_call(leaf, args);
-	if (status != TDX_SUCCESS)
-		return status;
-	uuid->r10 = args->r10;
-	uuid->r11 = args->r11;
-	uuid->r12 = args->r12;
-	uuid->r13 = args->r13;
-	if (r8_out)
+	if (TDX_STATUS_CODE(status) == TDX_TARGET_UUID_UPDATED) {
+		uuid->r10 = args->r10;
+		uuid->r11 = args->r11;
+		uuid->r12 = args->r12;
+		uuid->r13 = args->r13;
+	}
+	if (status == TDX_SUCCESS && r8_out)
 		*r8_out = args->r8;
 	return status;
 }

@@ -409,20 +409,18 @@ static void sys_rd_and_rdall(void **state)
 #define SERVTD_HANDLE 0x1234ull
 #define SERVTD_FIELD  0x9810000300000001ull
 
-/* A bound service TD: answers R8 = 0x5E5E and rotates the UUID. */
-static void servtd_bound(struct tdxh_leaf_call *c)
-{
-	uint64_t *g = c->regs->gpr;
+#define TARGET_UUID_MISMATCH 0xC0000D0700000000ull
+#define TARGET_UUID_UPDATED  0xC0000D0800000000ull
 
-	if (g[TDXH_RCX] != SERVTD_HANDLE) {
-		g[TDXH_RAX] = OPERAND_INVALID_RCX;
-		g[TDXH_R10] = g[TDXH_R8] = 0x4444;
-		return;
-	}
-	g[TDXH_R8] = 0x5E5E;
-	g[TDXH_RDX] = UINT64_MAX;
-	g[TDXH_R10] += 1;
-	g[TDXH_RAX] = 0;
+/* Bind the harness's service TD: handle SERVTD_HANDLE, UUID 0x10..0x13, one field. */
+static void servtd_bind(void)
+{
+	tdxh_servtd = (struct tdxh_servtd_config){
+		.bound = true, .binding_handle = SERVTD_HANDLE,
+		.uuid = { 0x10, 0x11, 0x12, 0x13 },
+		.preimport_uuid = { 0xE0, 0xE1, 0xE2, 0xE3 },
+		.field_id = SERVTD_FIELD, .value = 0x5E5E, .writable = 0xFF,
+	};
 }
 
 static void servtd_rd_wr_encoding_and_uuid(void **state)
@@ -441,24 +439,70 @@ static void servtd_rd_wr_encoding_and_uuid(void **state)
 	assert_int_equal(value, 0);
 	assert_int_equal(uuid.r10, 0x10);	/* junk outputs not copied */
 
-	tdxh_set_leaf_model(18, servtd_bound);
-	tdxh_set_leaf_model(20, servtd_bound);
+	servtd_bind();
 	assert_int_equal(tdg_servtd_rd(SERVTD_HANDLE, SERVTD_FIELD, &uuid, &value), 0);
 	assert_int_equal(value, 0x5E5E);
-	assert_int_equal(uuid.r10, 0x11);	/* the module's updated UUID */
+	assert_int_equal(uuid.r10, 0x10);	/* success: the UUID sent, unchanged */
 	assert_int_equal(uuid.r13, 0x13);
 
 	assert_int_equal(tdg_servtd_wr(SERVTD_HANDLE, SERVTD_FIELD, &uuid, 0xAB, 0xFF, &value), 0);
 	assert_tdcall(20, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_RCX] = SERVTD_HANDLE, [TDXH_RDX] = SERVTD_FIELD, [TDXH_R8] = 0xAB,
-		[TDXH_R9] = 0xFF, [TDXH_R10] = 0x11, [TDXH_R11] = 0x11, [TDXH_R12] = 0x12,
+		[TDXH_R9] = 0xFF, [TDXH_R10] = 0x10, [TDXH_R11] = 0x11, [TDXH_R12] = 0x12,
 		[TDXH_R13] = 0x13 });
-	assert_int_equal(uuid.r10, 0x12);
+	assert_int_equal(value, 0x5E5E);	/* the old value */
+	assert_int_equal(tdxh_servtd.value, 0x5EAB);
 
 	value = 1;
 	assert_int_equal(tdg_servtd_wr(0x999, SERVTD_FIELD, &uuid, 0, 0, &value), OPERAND_INVALID_RCX);
 	assert_int_equal(value, 1);
-	assert_int_equal(uuid.r10, 0x12);
+	assert_int_equal(uuid.r10, 0x10);
+	assert_int_equal(tdg_servtd_wr(SERVTD_HANDLE, SERVTD_FIELD, &uuid, 0, 0x100, &value),
+			 FIELD_NOT_WRITABLE);
+	assert_int_equal(value, 1);
+	assert_int_equal(uuid.r10, 0x10);
+}
+
+/*
+ * A binding made before the target TD was imported: the module answers the
+ * old UUID with TDX_TARGET_UUID_UPDATED and the current one in R10-R13 - the
+ * one status with which it writes them.  The wrapper hands it back so the
+ * retry succeeds; it writes no value.  An unknown UUID is a mismatch.
+ */
+static void servtd_target_uuid_updated_is_handed_back(void **state)
+{
+	struct tdx_uuid uuid = { 0xE0, 0xE1, 0xE2, 0xE3 };
+	uint64_t value = 1;
+
+	(void)state;
+	tdxh_arm();
+	servtd_bind();
+	assert_int_equal(tdg_servtd_rd(SERVTD_HANDLE, SERVTD_FIELD, &uuid, &value),
+			 TARGET_UUID_UPDATED);
+	assert_int_equal(uuid.r10, 0x10);
+	assert_int_equal(uuid.r11, 0x11);
+	assert_int_equal(uuid.r12, 0x12);
+	assert_int_equal(uuid.r13, 0x13);
+	assert_int_equal(value, 1);		/* R8 = 0 is no value */
+	assert_int_equal(tdg_servtd_rd(SERVTD_HANDLE, SERVTD_FIELD, &uuid, &value), 0);
+	assert_int_equal(value, 0x5E5E);
+
+	uuid = (struct tdx_uuid){ 0xE0, 0xE1, 0xE2, 0xE3 };
+	value = 1;
+	assert_int_equal(tdg_servtd_wr(SERVTD_HANDLE, SERVTD_FIELD, &uuid, 0, 0xFF, &value),
+			 TARGET_UUID_UPDATED);
+	assert_int_equal(uuid.r10, 0x10);
+	assert_int_equal(uuid.r13, 0x13);
+	assert_int_equal(value, 1);
+	assert_int_equal(tdxh_servtd.value, 0x5E5E);	/* nothing written */
+	assert_int_equal(tdg_servtd_wr(SERVTD_HANDLE, SERVTD_FIELD, &uuid, 0, 0xFF, &value), 0);
+	assert_int_equal(tdxh_servtd.value, 0x5E00);
+
+	uuid = (struct tdx_uuid){ 0x77, 0x11, 0x12, 0x13 };
+	assert_int_equal(tdg_servtd_rd(SERVTD_HANDLE, SERVTD_FIELD, &uuid, &value),
+			 TARGET_UUID_MISMATCH);
+	assert_int_equal(uuid.r10, 0x77);	/* junk outputs not copied */
+	assert_int_equal(uuid.r11, 0x11);
 }
 
 /* ---- TDG.MR.VERIFYREPORT (leaf 22) ---------------------------------------------------- */
@@ -619,6 +663,7 @@ int main(void)
 		cmocka_unit_test_setup(vp_rd_wr_per_vcpu, abi_setup),
 		cmocka_unit_test_setup(sys_rd_and_rdall, abi_setup),
 		cmocka_unit_test_setup(servtd_rd_wr_encoding_and_uuid, abi_setup),
+		cmocka_unit_test_setup(servtd_target_uuid_updated_is_handed_back, abi_setup),
 		cmocka_unit_test_setup(verifyreport_checks_alignment_and_mac, abi_setup),
 		cmocka_unit_test_setup(page_attr_rd_wr, abi_setup),
 		cmocka_unit_test_setup(vp_enter_invept_invgla, abi_setup),

@@ -88,6 +88,17 @@ static void module_call_passes_every_register(void **state)
 	}
 }
 
+/* The probe's callee-saved values, as tdxh_probe_call set them. */
+static void assert_callee_saved_kept(const uint64_t after[TDXH_NR_GPRS])
+{
+	assert_int_equal(after[TDXH_RBX], TDXH_PROBE_RBX);
+	assert_int_equal(after[TDXH_RBP], TDXH_PROBE_RBP);
+	assert_int_equal(after[TDXH_R12], TDXH_PROBE_R12);
+	assert_int_equal(after[TDXH_R13], TDXH_PROBE_R13);
+	assert_int_equal(after[TDXH_R14], TDXH_PROBE_R14);
+	assert_int_equal(after[TDXH_R15], TDXH_PROBE_R15);
+}
+
 static void module_call_preserves_callee_saved_and_clears_scratch(void **state)
 {
 	struct tdx_module_args args;
@@ -100,16 +111,11 @@ static void module_call_preserves_callee_saved_and_clears_scratch(void **state)
 
 	assert_int_equal(tdxh_probe_call((void *)__tdx_module_call, TEST_LEAF,
 					 (uint64_t)(uintptr_t)&args, after), 0x77);
-	assert_int_equal(after[TDXH_RBX], TDXH_PROBE_RBX);
-	assert_int_equal(after[TDXH_RBP], TDXH_PROBE_RBP);
-	assert_int_equal(after[TDXH_R12], TDXH_PROBE_R12);
-	assert_int_equal(after[TDXH_R13], TDXH_PROBE_R13);
-	assert_int_equal(after[TDXH_R14], TDXH_PROBE_R14);
-	assert_int_equal(after[TDXH_R15], TDXH_PROBE_R15);
-	/* No output lingers in a scratch register. */
+	assert_callee_saved_kept(after);
+	/* No output lingers in a scratch register; RSI is the caller's args. */
 	assert_int_equal(after[TDXH_RCX], 0);
 	assert_int_equal(after[TDXH_RDX], 0);
-	assert_int_equal(after[TDXH_RSI], 0);
+	assert_int_equal(after[TDXH_RSI], (uint64_t)(uintptr_t)&args);
 	assert_int_equal(after[TDXH_RDI], 0);
 	for (int g = TDXH_R8; g <= TDXH_R11; g++)
 		assert_int_equal(after[g], 0);
@@ -171,6 +177,21 @@ static void hypercall_exposes_0xffcc_and_every_field(void **state)
 	assert_int_equal(args.rcx, 0xFFFFFFFFFFFFFFFFull);	/* untouched */
 }
 
+/*
+ * After a TDG.VP.VMCALL through the probe: the callee-saved registers are the
+ * caller's again (restored from the stack), and no register but RAX holds a
+ * value the VMM wrote.
+ */
+static void assert_no_vmm_value_survives(const uint64_t after[TDXH_NR_GPRS],
+					 const struct tdxh_record *rec)
+{
+	assert_callee_saved_kept(after);
+	for (int g = 1; g < TDXH_NR_GPRS; g++)
+		for (int v = 0; v < TDXH_NR_GPRS; v++)
+			if (rec->vmm_wrote & (1u << v))
+				assert_int_not_equal(after[g], rec->out.gpr[v]);
+}
+
 static void hypercall_clears_what_the_vmm_wrote(void **state)
 {
 	struct tdx_module_args args;
@@ -190,18 +211,7 @@ static void hypercall_clears_what_the_vmm_wrote(void **state)
 	assert_int_equal(status, 0x8000000000000003ull);	/* SUBFUNC_UNSUPPORTED */
 	assert_int_equal(rec->vmm_wrote, 0xFFCC);		/* every exposed register */
 
-	/* Callee-saved registers are the caller's again. */
-	assert_int_equal(after[TDXH_RBX], TDXH_PROBE_RBX);
-	assert_int_equal(after[TDXH_RBP], TDXH_PROBE_RBP);
-	assert_int_equal(after[TDXH_R12], TDXH_PROBE_R12);
-	assert_int_equal(after[TDXH_R13], TDXH_PROBE_R13);
-	assert_int_equal(after[TDXH_R14], TDXH_PROBE_R14);
-	assert_int_equal(after[TDXH_R15], TDXH_PROBE_R15);
-	/* No register but RAX holds anything the VMM wrote. */
-	for (int g = 1; g < TDXH_NR_GPRS; g++)
-		for (int v = 0; v < TDXH_NR_GPRS; v++)
-			if (rec->vmm_wrote & (1u << v))
-				assert_int_not_equal(after[g], rec->out.gpr[v]);
+	assert_no_vmm_value_survives(after, rec);
 	assert_int_equal(after[TDXH_RCX], 0);
 	assert_int_equal(after[TDXH_RDX], 0);
 	assert_int_equal(after[TDXH_RSI], 0);
@@ -230,6 +240,72 @@ static void module_refuses_bad_expose_masks(void **state)
 	assert_true(tdxh_last_record()->vmm_exit);
 	assert_int_equal(ok.r10, 0x8000000000000003ull);
 	assert_int_equal(ok.rcx, 0xFC00);
+
+	/* RBP is refused only by a TD with NO_RBP_MOD (the default above). */
+	tdxh_state.no_rbp_mod = false;
+	struct tdx_module_args rbp = { .rcx = 0xC20, .r11 = TEST_SUBFN };	/* RBP R10 R11 */
+	assert_int_equal(__tdx_module_call(0, &rbp), 0);
+	assert_true(tdxh_last_record()->vmm_exit);
+	assert_int_equal(rbp.r10, 0x8000000000000003ull);
+	assert_int_equal(tdxh_state.vmm_violations, 0);
+}
+
+/*
+ * A TD without NO_RBP_MOD: TDG.VP.VMCALL accepts RBP (bit 5) in the mask, and
+ * the VMM may write it.  __tdx_module_call(TDG_VP_VMCALL, ...) with such a
+ * mask must still give the caller its own RBP back.
+ */
+#define VMM_RBP 0x4141414141414141ull
+static void vmm_writes_rbp(struct tdxh_vmcall *c)
+{
+	tdxh_vmm_write(c, TDXH_RBP, VMM_RBP);
+	tdxh_vmm_status(c, 0);
+}
+
+static void module_call_preserves_rbp_the_vmm_wrote(void **state)
+{
+	struct tdx_module_args args = { .rcx = (1ull << 5) | (1ull << 10) | (1ull << 11),
+					.r11 = TEST_SUBFN };
+	uint64_t after[TDXH_NR_GPRS];
+	const struct tdxh_record *rec;
+
+	(void)state;
+	tdxh_arm();
+	tdxh_state.no_rbp_mod = false;
+	tdxh_set_vmcall_model(TEST_SUBFN, vmm_writes_rbp);
+
+	assert_int_equal(tdxh_probe_call((void *)__tdx_module_call, 0,
+					 (uint64_t)(uintptr_t)&args, after), 0);
+	rec = tdxh_last_record();
+	assert_true(rec->vmm_exit);
+	assert_int_equal(rec->vmm_saw.gpr[TDXH_RBP], TDXH_PROBE_RBP);	/* exposed */
+	assert_int_equal(rec->out.gpr[TDXH_RBP], VMM_RBP);		/* and written */
+	assert_int_equal(after[TDXH_RBP], TDXH_PROBE_RBP);		/* the caller's again */
+	assert_int_equal(args.r10, 0);
+}
+
+static void module_call_hostile_vmm_with_every_legal_register(void **state)
+{
+	/* Every register a TD without NO_RBP_MOD may expose: RDX RBX RBP RSI RDI R8-R15. */
+	struct tdx_module_args args = { .rcx = 0xFFECull, .r11 = TEST_SUBFN };
+	uint64_t after[TDXH_NR_GPRS];
+	const struct tdxh_record *rec;
+
+	(void)state;
+	tdxh_arm();
+	tdxh_state.no_rbp_mod = false;
+	tdxh_state.hostile = true;
+
+	assert_int_equal(tdxh_probe_call((void *)__tdx_module_call, 0,
+					 (uint64_t)(uintptr_t)&args, after), 0);
+	rec = tdxh_last_record();
+	assert_int_equal(rec->vmm_wrote, 0xFFEC);
+	assert_no_vmm_value_survives(after, rec);
+	assert_int_equal(after[TDXH_RSI], (uint64_t)(uintptr_t)&args);
+	/* The VMM's values reached args, and only args. */
+	assert_int_equal(args.rbx, rec->out.gpr[TDXH_RBX]);
+	assert_int_equal(args.rsi, rec->out.gpr[TDXH_RSI]);
+	assert_int_equal(args.r15, rec->out.gpr[TDXH_R15]);
 }
 
 static void call_hypercall(void *arg)
@@ -276,6 +352,8 @@ int main(void)
 		cmocka_unit_test_setup(hypercall_exposes_0xffcc_and_every_field, setup),
 		cmocka_unit_test_setup(hypercall_clears_what_the_vmm_wrote, setup),
 		cmocka_unit_test_setup(module_refuses_bad_expose_masks, setup),
+		cmocka_unit_test_setup(module_call_preserves_rbp_the_vmm_wrote, setup),
+		cmocka_unit_test_setup(module_call_hostile_vmm_with_every_legal_register, setup),
 		cmocka_unit_test_setup(hypercall_traps_when_the_module_refuses, setup),
 		cmocka_unit_test_setup(hypercall_hostile_junk_reaches_only_args, setup),
 	};

@@ -27,8 +27,9 @@ tdx_safe_halt:
 	jnz	.Lsafe_halt_refused
 	mov	%r10, %rax		/* TDVMCALL status */
 	xor	%ecx, %ecx
-	xor	%r10d, %r10d		/* scrub what the VMM wrote */
+	xor	%r10d, %r10d		/* zero what the VMM wrote, */
 	xor	%r11d, %r11d
+	xor	%r12d, %r12d		/* R12 too, before it is restored */
 	pop	%r12
 	ret
 .Lsafe_halt_refused:

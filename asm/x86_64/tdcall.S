@@ -19,13 +19,16 @@
  *
  * rdi = fn (goes to RAX), rsi = args.  Loads all 13 registers, TDCALL,
  * stores all 13 back, returns RAX.  The loaded registers include the
- * callee-saved RBX and R12-R15, so those are saved around the call.
+ * callee-saved RBX and R12-R15, so those are saved around the call.  RBP is
+ * saved too: with fn = TDG.VP.VMCALL the caller's own mask may expose RBP
+ * (bit 5, legal on a TD without NO_RBP_MOD) and then the VMM can write it.
  */
 	.section .text.__tdx_module_call, "ax", @progbits
 	.globl	__tdx_module_call
 	.type	__tdx_module_call, @function
 	.p2align 4
 __tdx_module_call:
+	push	%rbp
 	push	%r15
 	push	%r14
 	push	%r13
@@ -50,8 +53,14 @@ __tdx_module_call:
 
 	TDCALL
 
-	push	%rsi			/* output RSI, until a base is free */
-	mov	8(%rsp), %rsi		/* args */
+	/*
+	 * Every register but RSP holds an output: swap the output RSI with
+	 * the saved args pointer to get a base; the last store pops the
+	 * output RSI from the stack into args.  (An xchg with memory is
+	 * locked: a few cycles beside a TDCALL, and two instructions fewer
+	 * than push, reload and drop.)
+	 */
+	xchg	%rsi, (%rsp)
 	mov	%rcx, TDX_ARGS_RCX(%rsi)
 	mov	%rdx, TDX_ARGS_RDX(%rsi)
 	mov	%r8,  TDX_ARGS_R8(%rsi)
@@ -67,8 +76,11 @@ __tdx_module_call:
 	popq	TDX_ARGS_RSI(%rsi)
 
 	/*
-	 * Leave no output in a scratch register: with fn = TDG.VP.VMCALL
-	 * these could be the VMM's values.  RBX, R12-R15 are restored below.
+	 * With fn = TDG.VP.VMCALL any of these may hold the VMM's value.  Zero
+	 * them all before anything else runs, the callee-saved ones too
+	 * although they are restored from the stack just below (as Linux does),
+	 * so no VMM value reaches speculative execution.  RSI holds args, the
+	 * caller's own pointer.
 	 */
 	xor	%ecx, %ecx
 	xor	%edx, %edx
@@ -76,15 +88,20 @@ __tdx_module_call:
 	xor	%r9d, %r9d
 	xor	%r10d, %r10d
 	xor	%r11d, %r11d
+	xor	%r12d, %r12d
+	xor	%r13d, %r13d
+	xor	%r14d, %r14d
+	xor	%r15d, %r15d
+	xor	%ebx, %ebx
+	xor	%ebp, %ebp
 	xor	%edi, %edi
-	xor	%esi, %esi
 
-	add	$8, %rsp		/* drop saved args */
 	pop	%rbx
 	pop	%r12
 	pop	%r13
 	pop	%r14
 	pop	%r15
+	pop	%rbp
 	ret
 	.size	__tdx_module_call, . - __tdx_module_call
 
@@ -131,8 +148,12 @@ __tdx_hypercall:
 	test	%rax, %rax
 	jnz	.Lhypercall_refused
 
-	push	%rdi			/* VMM's RDI, until a base is free */
-	mov	8(%rsp), %rdi		/* args */
+	/*
+	 * Every register but RSP may hold the VMM's value: swap the VMM's RDI
+	 * with the saved args pointer to get a base; the last store pops the
+	 * VMM's RDI from the stack into args.
+	 */
+	xchg	%rdi, (%rsp)
 	mov	%rdx, TDX_ARGS_RDX(%rdi)
 	mov	%r8,  TDX_ARGS_R8(%rdi)
 	mov	%r9,  TDX_ARGS_R9(%rdi)
@@ -149,10 +170,11 @@ __tdx_hypercall:
 	mov	%r10, %rax		/* TDVMCALL status */
 
 	/*
-	 * Every register the VMM wrote is attacker-controlled: zero the
-	 * scratch ones (RDI holds our own args pointer; RCX the mask, which
-	 * the module restores) so nothing can use them speculatively.
-	 * RBX and R12-R15 get the caller's values back from the stack.
+	 * Every register the VMM wrote is attacker-controlled: zero them all
+	 * before anything else runs, the callee-saved RBX and R12-R15 too
+	 * although they are restored from the stack just below (as Linux does),
+	 * so no VMM value reaches speculative execution.  RDI holds args, the
+	 * caller's own pointer; RCX the mask, which the module restores.
 	 */
 	xor	%ecx, %ecx
 	xor	%edx, %edx
@@ -161,8 +183,12 @@ __tdx_hypercall:
 	xor	%r9d, %r9d
 	xor	%r10d, %r10d
 	xor	%r11d, %r11d
+	xor	%r12d, %r12d
+	xor	%r13d, %r13d
+	xor	%r14d, %r14d
+	xor	%r15d, %r15d
+	xor	%ebx, %ebx
 
-	add	$8, %rsp		/* drop saved args */
 	pop	%rbx
 	pop	%r12
 	pop	%r13

@@ -72,7 +72,8 @@ uint64_t tdx_halt_rflags(uint64_t rflags);
 /*
  * Enable interrupts and halt atomically: `sti` immediately before TDCALL
  * (the STI interrupt shadow covers the TDCALL), R12 = 0.  Returns the
- * TDVMCALL status, with interrupts enabled.
+ * TDVMCALL status, with interrupts enabled; RCX, R10 and R11 are 0 and R12 is
+ * zeroed before it is restored.
  */
 uint64_t tdx_safe_halt(void);
 

@@ -154,13 +154,20 @@ struct tdx_uuid {
 
 /*
  * TDG.SERVTD.RD: read field_id of the TD bound through binding_handle (RCX)
- * whose UUID is *target_uuid (R10-R13).  On success *value = R8, and
- * *target_uuid gets the UUID the module returned (it may have changed).
+ * whose UUID is *target_uuid (R10-R13).  On success *value = R8.
+ * TDX_TARGET_UUID_UPDATED: the binding predates the target TD's import (it
+ * migrated); *target_uuid now holds its current UUID (R10-R13 as the module
+ * returned them) and nothing was read: call again with it.
+ * TDX_TARGET_UUID_MISMATCH: not the bound TD's UUID.  On any status but
+ * TDX_TARGET_UUID_UPDATED, *target_uuid is left as it was.
  */
 uint64_t tdg_servtd_rd(uint64_t binding_handle, uint64_t field_id,
 		       struct tdx_uuid *target_uuid, uint64_t *value);
 
-/* TDG.SERVTD.WR: masked write (R8 value, R9 mask); *old_value (may be NULL) = R8. */
+/*
+ * TDG.SERVTD.WR: masked write (R8 value, R9 mask); on success *old_value
+ * (may be NULL) = R8.  *target_uuid as for tdg_servtd_rd.
+ */
 uint64_t tdg_servtd_wr(uint64_t binding_handle, uint64_t field_id,
 		       struct tdx_uuid *target_uuid, uint64_t value, uint64_t mask,
 		       uint64_t *old_value);

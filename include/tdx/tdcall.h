@@ -37,7 +37,11 @@ struct tdx_module_args {
  * TDCALL with RAX = fn.  All 13 registers are loaded from *args before the
  * call and stored back after it; returns RAX, the completion status
  * (class in bits 63:32, detail in 31:0).  RBX, RBP and R12-R15 are preserved
- * for the caller; the other scratch registers are zeroed before returning.
+ * for the caller (RBP too when fn = TDG.VP.VMCALL and the caller's mask
+ * exposes it, on a TD without NO_RBP_MOD).  Once the outputs are stored,
+ * every register the VMM could have written is zeroed - the preserved ones
+ * before they are restored from the stack - but RSI, which holds args again:
+ * RCX, RDX, RDI and R8-R11 are 0 on return.
  */
 uint64_t __tdx_module_call(uint64_t fn, struct tdx_module_args *args);
 
@@ -47,8 +51,9 @@ uint64_t __tdx_module_call(uint64_t fn, struct tdx_module_args *args);
  * and stored back from what the VMM returned.  args->rcx is not used.
  * Returns R10, the TDVMCALL status (TDVMCALL_STATUS_*).
  *
- * Every register the VMM could write is zeroed (or restored from the stack)
- * before returning, so no VMM-controlled value lingers for speculation.
+ * Every register the VMM could write is zeroed once the outputs are stored
+ * (RBX and R12-R15 before they are restored from the stack), but RDI, which
+ * holds args again: no VMM-controlled value lingers for speculation.
  * If TDCALL itself fails (RAX != 0), the TDX module refused the call: that
  * can only mean a broken TD, so the trampoline executes ud2 (as Linux does)
  * instead of returning a status that callers would mistake for the VMM's.

@@ -11,6 +11,8 @@
  */
 #include "abi_internal.h"
 
+#include <string.h>
+
 #define CONTEXT_CODE_MASK (7ull << 52)
 #define FIELD_ID_NA       UINT64_MAX
 #define MAX_FIELDS        8
@@ -207,15 +209,69 @@ static void leaf_sys_rdall(struct tdxh_leaf_call *c)
 	c->regs->gpr[TDXH_RAX] = M_SUCCESS;
 }
 
+struct tdxh_servtd_config tdxh_servtd;
+
+static bool uuid_is(const uint64_t *g, const uint64_t uuid[4])
+{
+	return g[TDXH_R10] == uuid[0] && g[TDXH_R11] == uuid[1] &&
+	       g[TDXH_R12] == uuid[2] && g[TDXH_R13] == uuid[3];
+}
+
 /*
- * TDG.SERVTD.RD/WR: no service TD is bound in the default TD, so every
- * binding handle is invalid: OPERAND_INVALID | RCX.  Tests that need a bound
- * service TD install their own model.
+ * TDG.SERVTD.RD (18) / WR (20): RCX binding handle, RDX field id, R10-R13
+ * the target's UUID (WR: R8 value, R9 mask) -> R8 value (WR: old value),
+ * RD: RDX next field id.  R10-R13 are written only with
+ * TDX_TARGET_UUID_UPDATED (never on success: they stay the UUID sent); other
+ * failures put junk in them, so a wrapper that copies them out on any other
+ * status is caught.  See struct tdxh_servtd_config.
  */
 static void leaf_servtd(struct tdxh_leaf_call *c)
 {
-	abi_operand_invalid(c, OP_RCX, OUT(TDXH_R8) | OUT(TDXH_RDX) | OUT(TDXH_R10) |
-			    OUT(TDXH_R11) | OUT(TDXH_R12) | OUT(TDXH_R13));
+	uint64_t *g = c->regs->gpr;
+	bool write = (g[TDXH_RAX] & 0xFFFF) == 20;
+	uint64_t field_id = g[TDXH_RDX];
+	const unsigned uuid_out = OUT(TDXH_R10) | OUT(TDXH_R11) | OUT(TDXH_R12) | OUT(TDXH_R13);
+	struct field f = { tdxh_servtd.field_id, tdxh_servtd.value, tdxh_servtd.writable };
+
+	if (!tdxh_servtd.bound || g[TDXH_RCX] != tdxh_servtd.binding_handle) {
+		abi_operand_invalid(c, OP_RCX, OUT(TDXH_R8) | (write ? 0 : OUT(TDXH_RDX)) | uuid_out);
+		return;
+	}
+	if (!uuid_is(g, tdxh_servtd.uuid)) {
+		/* The module's default outputs: R8 = 0, and for RD RDX = none. */
+		g[TDXH_R8] = 0;
+		if (!write)
+			g[TDXH_RDX] = FIELD_ID_NA;
+		if (uuid_is(g, tdxh_servtd.preimport_uuid)) {
+			g[TDXH_R10] = tdxh_servtd.uuid[0];
+			g[TDXH_R11] = tdxh_servtd.uuid[1];
+			g[TDXH_R12] = tdxh_servtd.uuid[2];
+			g[TDXH_R13] = tdxh_servtd.uuid[3];
+			g[TDXH_RAX] = M_TARGET_UUID_UPDATED;
+		} else {
+			abi_leaf_fail(c, M_TARGET_UUID_MISMATCH, uuid_out);
+		}
+		return;
+	}
+	if (!write && is_null_field_id(field_id)) {
+		first_field(c, &f, 1);
+		return;
+	}
+	if (!find(&f, 1, field_id, NULL)) {
+		abi_leaf_fail(c, M_METADATA_FIELD_ID_INCORRECT,
+			      OUT(TDXH_R8) | (write ? 0 : OUT(TDXH_RDX)) | uuid_out);
+		return;
+	}
+	if (write) {
+		md_write(c, &f);	/* R8 value, R9 mask -> R8 old value */
+		tdxh_servtd.value = f.value;
+		if (g[TDXH_RAX] != M_SUCCESS)
+			abi_leaf_fail(c, g[TDXH_RAX], uuid_out);
+		return;
+	}
+	g[TDXH_R8] = f.value;
+	g[TDXH_RDX] = FIELD_ID_NA;	/* the only field: no next one */
+	g[TDXH_RAX] = M_SUCCESS;
 }
 
 static void add(struct field *t, unsigned *n, uint64_t id, uint64_t value, uint64_t writable)
@@ -229,6 +285,7 @@ static void add(struct field *t, unsigned *n, uint64_t id, uint64_t value, uint6
 void abi_install_metadata_models(void)
 {
 	nr_td_fields = nr_sys_fields = 0;
+	memset(&tdxh_servtd, 0, sizeof(tdxh_servtd));
 	/* TD-scope fields Linux's TDX guest code uses (ids from the TDX Module ABI spec's
 	 * metadata field tables): NOTIFY_ENABLES, CONFIG_FLAGS, TD_CTLS. */
 	add(td_fields, &nr_td_fields, 0x9100000000000010ull, 0, 1);

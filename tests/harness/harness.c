@@ -13,7 +13,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-struct tdxh_state tdxh_state;
+struct tdxh_state tdxh_state = { .no_rbp_mod = true };
 void (*tdxh_stop_hook)(int code);
 
 const char *const tdxh_gpr_names[TDXH_NR_GPRS] = {
@@ -26,8 +26,10 @@ const char *const tdxh_gpr_names[TDXH_NR_GPRS] = {
 #define MODULE_OPERAND_INVALID_RAX 0xC000010000000000ull
 #define VMCALL_INVALID_OPERAND     0x8000000000000000ull
 #define VMCALL_SUBFUNC_UNSUPPORTED 0x8000000000000003ull
-/* Expose-mask bits the module refuses: RAX, RCX, RSP, RBP (NO_RBP_MOD) and 63:32. */
-#define MODULE_BAD_MASK_BITS       (0xFFFFFFFF00000000ull | 0x33ull)
+/* Expose-mask bits the module always refuses: RAX, RCX, RSP and 63:32. */
+#define MODULE_BAD_MASK_BITS       (0xFFFFFFFF00000000ull | 0x13ull)
+/* RBP (bit 5): refused only by a TD with NO_RBP_MOD (tdxh_state.no_rbp_mod). */
+#define MODULE_RBP_MASK_BIT        (1ull << 5)
 
 #define MAX_MODELS 64
 #define MAX_INJECTIONS 32
@@ -195,7 +197,8 @@ static void module_vmcall(struct tdxh_regs *r, struct tdxh_record *rec)
 		r->gpr[TDXH_RAX] = tdxh_state.vmcall_module_status;
 		return;
 	}
-	if (mask & MODULE_BAD_MASK_BITS) {
+	if ((mask & MODULE_BAD_MASK_BITS) ||
+	    ((mask & MODULE_RBP_MASK_BIT) && tdxh_state.no_rbp_mod)) {
 		/* Refused by the module: no exit to the VMM. */
 		r->gpr[TDXH_RAX] = MODULE_OPERAND_INVALID_RCX;
 		return;
@@ -396,6 +399,7 @@ void tdxh_reset(void)
 {
 	pthread_mutex_lock(&lock);
 	memset(&tdxh_state, 0, sizeof(tdxh_state));
+	tdxh_state.no_rbp_mod = true;
 	memset(leaf_models, 0, sizeof(leaf_models));
 	memset(leaf_max_version, 0, sizeof(leaf_max_version));
 	memset(vmcall_models, 0, sizeof(vmcall_models));

@@ -155,6 +155,12 @@ struct tdxh_state {
 	uint64_t junk_seed;
 	/* Nonzero: the module refuses every TDG.VP.VMCALL with this RAX (a broken TD). */
 	uint64_t vmcall_module_status;
+	/*
+	 * The TD has NO_RBP_MOD (default, as tdxh_reset leaves it): TDG.VP.VMCALL
+	 * refuses an expose mask with RBP (bit 5).  Clear it to model a TD
+	 * without it, whose VMM may then read and write RBP.
+	 */
+	bool no_rbp_mod;
 	/* counters */
 	uint64_t nr_calls;	/* every TDCALL, recorded or not */
 	uint64_t nr_records;	/* min(nr_calls, TDXH_MAX_RECORDS) */

@@ -41,6 +41,27 @@ uint64_t tdxh_shared_bit(void);
 /* gpa < 1 << gpaw, no shared bit, aligned to `align` (a power of two). */
 bool tdxh_gpa_private_ok(uint64_t gpa, uint64_t align);
 
+/* ---- a service-TD binding (TDG.SERVTD.RD/WR) ------------------------------ */
+
+/*
+ * The one target TD this TD is bound to as a service TD, as tdx-module 1.5
+ * answers for it (tdg_servtd_rd_wr.c).  Not bound (the default): every
+ * binding handle is OPERAND_INVALID | RCX.  Bound: R10-R13 must carry the
+ * target's UUID.  Its UUID from before an import (a binding made before the
+ * target migrated) gets TDX_TARGET_UUID_UPDATED with the current UUID in
+ * R10-R13 - the only time the module writes them; any other UUID gets
+ * TDX_TARGET_UUID_MISMATCH.  The target has one metadata field: read it, or
+ * masked-write it within `writable`.
+ */
+struct tdxh_servtd_config {
+	bool bound;
+	uint64_t binding_handle;	/* RCX */
+	uint64_t uuid[4];		/* the target's TD_UUID: R10, R11, R12, R13 */
+	uint64_t preimport_uuid[4];	/* the target's UUID before it was imported */
+	uint64_t field_id, value, writable;
+};
+extern struct tdxh_servtd_config tdxh_servtd;
+
 /* ---- #VE information ------------------------------------------------------ */
 
 struct tdxh_ve_info {
