@@ -279,6 +279,7 @@ static void *vcpu_main(void *arg)
 	*(uint64_t *)(uintptr_t)rsp = SIM_RETURN_TRAP;
 	gpr[TDXH_RSI] = i;		/* vCPU index, as at TD reset */
 	gpr[TDXH_RBX] = sim_cfg.gpaw;	/* GPAW, as at TD reset */
+	sim_thread_enters_guest();
 	sim_enter(image.entry, rsp, gpr);
 }
 

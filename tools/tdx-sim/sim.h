@@ -71,6 +71,9 @@ void sim_flush_console(void);
 /* ---- faults and signals (fault.c) --------------------------------------- */
 void sim_install_signal_handlers(void);
 void sim_thread_signal_stack(void);
+/* A vCPU thread calls this just before sim_enter(): from then on, a fault on
+ * it outside its signal stack is the guest's. */
+void sim_thread_enters_guest(void);
 /* seccomp.c: system calls from guest addresses raise SIGSYS and end the run. */
 void sim_install_seccomp(void);
 /* Print "tdx-sim: ..." on stderr after flushing the console. */
