@@ -296,7 +296,7 @@ int sim_load(const char *path, struct sim_image *img)
 			continue;
 		if (ph[i].p_filesz)
 			memcpy((void *)(uintptr_t)ph[i].p_vaddr, file + ph[i].p_offset, ph[i].p_filesz);
-		if (sim_cfg.trace)
+		if (sim_cfg.trace & SIM_TRACE_LOAD)
 			sim_msg("load: [%#llx, %#llx) %c%c%c, %#llx bytes from the file",
 				(unsigned long long)ph[i].p_vaddr,
 				(unsigned long long)(ph[i].p_vaddr + ph[i].p_memsz),
@@ -305,7 +305,7 @@ int sim_load(const char *path, struct sim_image *img)
 	}
 	if (protect_image(ph, eh->e_phnum, img->lo, img->hi))
 		goto fail;
-	if (sim_cfg.trace)
+	if (sim_cfg.trace & SIM_TRACE_LOAD)
 		sim_msg("load: entry %#llx; RAM [%#llx, %#llx), vCPU stacks from %#llx, MMIO window "
 			"[%#llx, %#llx)", (unsigned long long)img->entry, (unsigned long long)SIM_RAM_BASE,
 			(unsigned long long)ram_end, (unsigned long long)stacks_low(),
