@@ -5,7 +5,8 @@
  * Two ways in, one way on:
  *
  *  normal VM   16-bit real mode, CS base 0xFFFF0000.  tdboot_real16 loads
- *              the GDT, sets CR0.PE, and in 32-bit flat mode measures the CPU
+ *              the GDT, sets CR0.PE, and in 32-bit flat mode checks that guest
+ *              RAM reaches the end of TempMem (CMOS), then measures the CPU
  *              (GPA width from CPUID 0x80000008, LA57 from CPUID 7).
  *  TD          32-bit protected mode, flat segments, paging off, CR0 = 0x21,
  *              EFER.LME already set; RBX = GPA width, RSI = vCPU index,
@@ -35,6 +36,26 @@
 #define MSR_EFER   0xC0000080
 #define EFER_LME_BIT 8
 
+/*
+ * The PC/AT CMOS RAM-size bytes, as QEMU's pc and q35 machines fill them
+ * (hw/i386/pc.c, pc_cmos_init) and BIOSes read them: RAM below 4 GiB ends at
+ * 16 MiB + 64 KiB * [0x34,0x35] when that is non-zero, else at
+ * 1 MiB + 1 KiB * [0x30,0x31].  Bit 7 of the index keeps NMIs off.
+ */
+#define CMOS_INDEX       0x70
+#define CMOS_DATA        0x71
+#define CMOS_NMI_OFF     0x80
+#define CMOS_EXT_MEM_LO  0x30	/* RAM from 1 MiB, KiB (at most 0xFFFF) */
+#define CMOS_EXT_MEM_HI  0x31
+#define CMOS_MEM_16M_LO  0x34	/* RAM from 16 MiB, 64 KiB units (at most 0xFFFF) */
+#define CMOS_MEM_16M_HI  0x35
+
+/* COM1, written before any memory is used: no stack, no calls. */
+#define COM1_THR   0x3F8
+#define COM1_LSR   0x3FD
+#define LSR_THRE   0x20
+#define TX_SPINS   10000	/* LSR is the VMM's answer: never wait on it forever */
+
 #define PTE_P      (1 << 0)
 #define PTE_RW     (1 << 1)
 #define PTE_PS     (1 << 7)
@@ -57,6 +78,62 @@
 #define SAVED_HOB    16
 
 	.section .tdboot_reset, "ax"
+
+/* AX = the 16-bit CMOS value at index \hi:\lo (clobbers nothing else). */
+.macro cmos_read16 lo, hi
+	mov	$(CMOS_NMI_OFF | \hi), %al
+	out	%al, $CMOS_INDEX
+	in	$CMOS_DATA, %al
+	mov	%al, %ah
+	mov	$(CMOS_NMI_OFF | \lo), %al
+	out	%al, $CMOS_INDEX
+	in	$CMOS_DATA, %al
+.endm
+
+/* Send AL to COM1 (clobbers AH, ECX, EDX). */
+.macro com1_putc
+	mov	%al, %ah
+	mov	$TX_SPINS, %ecx
+.Lwait\@:
+	mov	$COM1_LSR, %dx
+	in	%dx, %al
+	test	$LSR_THRE, %al
+	jnz	.Lready\@
+	loop	.Lwait\@
+.Lready\@:
+	mov	%ah, %al
+	mov	$COM1_THR, %dx
+	out	%al, %dx
+.endm
+
+/* Send the NUL-terminated string at \str to COM1 (clobbers EAX, ECX, EDX, ESI). */
+.macro com1_puts str
+	mov	$\str, %esi
+.Lnext\@:
+	lodsb
+	test	%al, %al
+	jz	.Ldone\@
+	com1_putc
+	jmp	.Lnext\@
+.Ldone\@:
+.endm
+
+/* Send \reg as 8 hex digits to COM1 (rotates \reg back; clobbers EAX, ECX, EDX, EDI). */
+.macro com1_hex32 reg
+	mov	$8, %edi
+.Lhex\@:
+	rol	$4, \reg
+	mov	\reg, %eax
+	and	$0xF, %eax
+	add	$'0', %al
+	cmp	$'9', %al
+	jbe	.Ldigit\@
+	add	$('a' - '0' - 10), %al
+.Ldigit\@:
+	com1_putc
+	dec	%edi
+	jnz	.Lhex\@
+.endm
 
 /* ---- GDT: read-only in a normal VM (ROM), so the accessed bits are preset. */
 	.balign 16
@@ -92,6 +169,38 @@ tdboot_real16_flat32:
 	mov	%ax, %fs
 	mov	%ax, %gs
 
+	/*
+	 * Does guest RAM reach the end of TempMem (stack, page tables, .data)?
+	 * Without it the stores below would go nowhere: a hang or a triple fault.
+	 * EBX = where RAM ends, in KiB (32 bits hold up to 4 TiB), then bytes.
+	 */
+	cmos_read16 CMOS_MEM_16M_LO, CMOS_MEM_16M_HI
+	movzwl	%ax, %ebx
+	test	%ebx, %ebx
+	jz	1f
+	shl	$6, %ebx			/* 64 KiB units -> KiB */
+	add	$(16 << 10), %ebx		/* from 16 MiB */
+	jmp	2f
+1:	cmos_read16 CMOS_EXT_MEM_LO, CMOS_EXT_MEM_HI
+	movzwl	%ax, %ebx
+	add	$(1 << 10), %ebx		/* from 1 MiB */
+2:	cmp	$(4 << 20), %ebx		/* 4 GiB or more: past anything TempMem can be */
+	jae	tdboot_ram_ok
+	shl	$10, %ebx
+	cmp	$TDBOOT_TEMPMEM_END, %ebx
+	jae	tdboot_ram_ok
+	com1_puts tdboot_msg_ram
+	com1_hex32 %ebx
+	com1_puts tdboot_msg_tempmem
+	mov	$TDBOOT_TEMPMEM_END, %ebp
+	com1_hex32 %ebp
+	com1_puts tdboot_msg_more
+	mov	$TDBOOT_EXIT_TOO_LITTLE_RAM, %al
+	out	%al, $TDBOOT_DEBUG_EXIT_PORT
+3:	hlt
+	jmp	3b
+
+tdboot_ram_ok:
 	/* Long mode at all?  CPUID 0x80000001 EDX bit 29. */
 	mov	$0x80000000, %eax
 	cpuid
@@ -131,6 +240,13 @@ tdboot_real16_flat32:
 	mov	%edi, %edx			/* paging levels */
 	xor	%esi, %esi			/* the BSP */
 	jmp	tdboot_common32
+
+tdboot_msg_ram:
+	.asciz	"tdboot: guest RAM ends at 0x"
+tdboot_msg_tempmem:
+	.asciz	", below the end of TempMem at 0x"
+tdboot_msg_more:
+	.asciz	": give the VM more memory\r\n"
 
 tdboot_no_long_mode:
 	/* Nothing to print with yet: leave through isa-debug-exit. */

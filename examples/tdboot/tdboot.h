@@ -31,12 +31,13 @@
 
 /*
  * isa-debug-exit (port 0xF4): QEMU exits with status (value << 1) | 1.
- * These are the values written; the process exit status is 33, 35, 37.
+ * These are the values written; the process exit status is 33, 35, 37, 39.
  */
 #define TDBOOT_DEBUG_EXIT_PORT     0xF4
 #define TDBOOT_EXIT_OK             0x10
 #define TDBOOT_EXIT_FAILED         0x11
 #define TDBOOT_EXIT_NO_LONG_MODE   0x12
+#define TDBOOT_EXIT_TOO_LITTLE_RAM 0x13	/* normal VM: guest RAM ends below TempMem's end */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

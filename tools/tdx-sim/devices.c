@@ -34,9 +34,16 @@ static struct {
 	size_t len;
 } console;
 
+bool sim_com1_sends(uint64_t port)
+{
+	return port == TDXH_COM1_PORT + UART_THR && !(console.lcr & UART_LCR_DLAB);
+}
+
 void sim_flush_console(void)
 {
 	size_t off = 0;
+
+	sim_trace_com1(console.buf, console.len);
 
 	while (off < console.len) {
 		ssize_t n = write(STDOUT_FILENO, console.buf + off, console.len - off);

@@ -168,8 +168,8 @@ bool sim_emulate_system(ucontext_t *uc)
 			for (unsigned i = 0; i < 8; i++)
 				v->idt_base |= (uint64_t)desc[2 + i] << (8 * i);
 			v->idt_loaded = true;
-			sim_trace_event("lidt: IDT at %#llx, limit %#x", (unsigned long long)v->idt_base,
-					v->idt_limit);
+			sim_trace_event(SIM_TRACE_LIDT, "lidt: IDT at %#llx, limit %#x",
+					(unsigned long long)v->idt_base, v->idt_limit);
 			break;
 		default:
 			return false;

@@ -26,6 +26,10 @@
 #define PF_WRITE 0x2
 #define PF_FETCH 0x10
 
+/* Per thread: has it entered the guest (sim_thread_enters_guest)?  Its signal stack. */
+static __thread bool entered_guest;
+static __thread uint64_t altstack_lo, altstack_hi;
+
 void sim_msg(const char *fmt, ...)
 {
 	char buf[1024];
@@ -158,6 +162,30 @@ static bool rip_in_guest(const ucontext_t *uc)
 	       (rip >= SIM_MMIO_BASE && rip < SIM_MMIO_BASE + SIM_MMIO_SIZE);
 }
 
+/*
+ * A jump, call or return to an address that is not guest RAM faults on the
+ * instruction fetch with RIP at the target, so RIP cannot tell whose code it
+ * was.  The thread can: a vCPU thread that has entered the guest runs guest
+ * code, or tdx-sim's handlers on its signal stack.  So the fault is the
+ * guest's if this is such a thread, the interrupted RSP is not on the signal
+ * stack, and the fault is a fetch of RIP itself.
+ */
+static bool guest_fetch_fault(const ucontext_t *uc, const siginfo_t *info)
+{
+	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+	uint64_t rsp = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
+
+	return entered_guest && uc->uc_mcontext.gregs[REG_TRAPNO] == TRAP_PF &&
+	       (uc->uc_mcontext.gregs[REG_ERR] & PF_FETCH) &&
+	       (uint64_t)(uintptr_t)info->si_addr == rip &&
+	       !(rsp >= altstack_lo && rsp < altstack_hi);
+}
+
+void sim_thread_enters_guest(void)
+{
+	entered_guest = true;
+}
+
 /* A fault in tdx-sim itself: the default action, with a core if enabled. */
 __attribute__((noreturn)) static void host_fault(int sig, const ucontext_t *uc)
 {
@@ -233,7 +261,7 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 	uint64_t err = (uint64_t)uc->uc_mcontext.gregs[REG_ERR];
 	char what[256];
 
-	if (!rip_in_guest(uc))
+	if (!rip_in_guest(uc) && !guest_fetch_fault(uc, info))
 		host_fault(sig, uc);
 	if (tdxh_tdcall_route(sig, info, uc) != TDXH_ROUTE_NONE) {
 		if (!tdxh_trap_reroute(sig, info, uc))
@@ -300,6 +328,8 @@ void sim_thread_signal_stack(void)
 	ss.ss_sp = malloc(ALTSTACK_SIZE);
 	if (!ss.ss_sp || sigaltstack(&ss, NULL))
 		sim_exit(SIM_EXIT_USAGE, "cannot set up a signal stack");
+	altstack_lo = (uint64_t)(uintptr_t)ss.ss_sp;
+	altstack_hi = altstack_lo + ALTSTACK_SIZE;
 }
 
 static void install(int sig, void (*fn)(int, siginfo_t *, void *))

@@ -118,10 +118,13 @@ static unsigned char *read_file(const char *path, size_t *size)
 	return buf;
 }
 
-/* The ELF header: a 64-bit little-endian x86-64 executable, sane program headers. */
-static int check_header(const char *path, const unsigned char *file, size_t size)
+/*
+ * The ELF header: a 64-bit little-endian x86-64 executable, sane program
+ * headers.  Copied into *eh: the file's bytes are never read as structures
+ * in place, as nothing in the format makes them aligned.
+ */
+static int check_header(const char *path, const unsigned char *file, size_t size, Elf64_Ehdr *eh)
 {
-	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)file;
 
 	if (size < EI_NIDENT || memcmp(file, ELFMAG, SELFMAG) != 0) {
 		sim_msg("%s: not an ELF file (no \\177ELF magic); expected an ELF64 x86-64 "
@@ -132,6 +135,7 @@ static int check_header(const char *path, const unsigned char *file, size_t size
 		sim_msg("%s: truncated ELF header (%zu bytes, need %zu)", path, size, sizeof(*eh));
 		return -1;
 	}
+	memcpy(eh, file, sizeof(*eh));
 	if (file[EI_CLASS] != ELFCLASS64 || file[EI_DATA] != ELFDATA2LSB ||
 	    eh->e_machine != EM_X86_64) {
 		sim_msg("%s: ELF class %u, data %u, machine %u; expected ELF64 (2), little-endian (1), "
@@ -234,17 +238,17 @@ int sim_load(const char *path, struct sim_image *img)
 {
 	size_t size = 0;
 	unsigned char *file = read_file(path, &size);
-	const Elf64_Ehdr *eh;
-	const Elf64_Phdr *ph;
+	Elf64_Ehdr ehdr, *eh = &ehdr;
+	/* A copy: e_phoff need not be a multiple of 8 (check_header's comment). */
+	Elf64_Phdr ph[MAX_PHDRS];
 	bool entry_ok = false;
 	unsigned loads = 0;
 
 	if (!file)
 		return -1;
-	if (check_header(path, file, size))
+	if (check_header(path, file, size, eh))
 		goto fail;
-	eh = (const Elf64_Ehdr *)file;
-	ph = (const Elf64_Phdr *)(file + eh->e_phoff);
+	memcpy(ph, file + eh->e_phoff, (size_t)eh->e_phnum * sizeof(*ph));
 	img->entry = eh->e_entry;
 	img->lo = UINT64_MAX;
 	img->hi = 0;
@@ -292,7 +296,7 @@ int sim_load(const char *path, struct sim_image *img)
 			continue;
 		if (ph[i].p_filesz)
 			memcpy((void *)(uintptr_t)ph[i].p_vaddr, file + ph[i].p_offset, ph[i].p_filesz);
-		if (sim_cfg.trace)
+		if (sim_cfg.trace & SIM_TRACE_LOAD)
 			sim_msg("load: [%#llx, %#llx) %c%c%c, %#llx bytes from the file",
 				(unsigned long long)ph[i].p_vaddr,
 				(unsigned long long)(ph[i].p_vaddr + ph[i].p_memsz),
@@ -301,7 +305,7 @@ int sim_load(const char *path, struct sim_image *img)
 	}
 	if (protect_image(ph, eh->e_phnum, img->lo, img->hi))
 		goto fail;
-	if (sim_cfg.trace)
+	if (sim_cfg.trace & SIM_TRACE_LOAD)
 		sim_msg("load: entry %#llx; RAM [%#llx, %#llx), vCPU stacks from %#llx, MMIO window "
 			"[%#llx, %#llx)", (unsigned long long)img->entry, (unsigned long long)SIM_RAM_BASE,
 			(unsigned long long)ram_end, (unsigned long long)stacks_low(),

@@ -15,12 +15,15 @@
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
+
+#include <tdx/version.h>
 
 #include "tdx_harness.h"
 #include "tdxh_abi.h"
@@ -50,12 +53,17 @@ static void usage(FILE *f)
 		"usage: tdx-sim [options] IMAGE.elf\n"
 		"Runs a freestanding TD payload (linked with linker/tdx-payload.ld) in this\n"
 		"process; the libtdx test harness plays the TDX module and the VMM.\n"
-		"  --trace          one line per TDCALL on stderr: name, decoded arguments, status\n"
+		"  --trace          one line per TDCALL on stderr: name, decoded arguments, status;\n"
+		"                   and per #VE, per lidt, per loaded segment\n"
+		"  --trace=CLASSES  only these, comma-separated: load, tdcall (module leaves), vmcall,\n"
+		"                   ve, lidt, all (= --trace); com1 adds COM1 output as whole lines\n"
+		"                   in place of its one-byte vmcall lines\n"
 		"  --hostile        the VMM writes junk into every exposed register it does not answer\n"
 		"  --gpaw 48|52     guest physical address width: TDG.VP.INFO, shared bit GPAW-1 (default 48)\n"
 		"  --mem SIZE       end of guest RAM (GPA), e.g. 64M, 1G (default %lluM, max %#llx)\n"
 		"  --vcpus N        N vCPUs, each a host thread entering _start (default 1, max %u)\n"
 		"  --timeout SECS   watchdog: stop a guest still running after SECS (default %u, 0 = never)\n"
+		"  --version        tdx-sim's (libtdx's) version\n"
 		"  --help           this text\n"
 		"COM1 goes to stdout, tdx-sim's own messages to stderr.  Exit status: the guest's\n"
 		"(value << 1) | 1 from the isa-debug-exit port 0xf4 (odd), or tdx-sim's: 2 usage or\n"
@@ -106,6 +114,50 @@ static bool is_option(const char *arg, const char *name)
 	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* A mistake on the command line: say what, then where to look (not the whole usage). */
+__attribute__((noreturn, format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	sim_exit(SIM_EXIT_USAGE, "%s\nTry 'tdx-sim --help' for more information.", buf);
+}
+
+/* --trace=CLASSES: a comma-separated list of class names. */
+static unsigned parse_trace(const char *list)
+{
+	static const struct {
+		const char *name;
+		unsigned bits;
+	} classes[] = {
+		{ "load", SIM_TRACE_LOAD }, { "tdcall", SIM_TRACE_TDCALL },
+		{ "vmcall", SIM_TRACE_VMCALL }, { "ve", SIM_TRACE_VE }, { "lidt", SIM_TRACE_LIDT },
+		{ "com1", SIM_TRACE_COM1 }, { "all", SIM_TRACE_DEFAULT },
+	};
+	unsigned bits = 0;
+	const char *p = list;
+
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		size_t i = 0;
+
+		while (i < sizeof(classes) / sizeof(classes[0]) &&
+		       (strlen(classes[i].name) != n || strncmp(p, classes[i].name, n) != 0))
+			i++;
+		if (i == sizeof(classes) / sizeof(classes[0]))
+			usage_error("--trace=%s: unknown class '%.*s'; expected a comma-separated "
+				    "list of load, tdcall, vmcall, ve, lidt, com1, all", list,
+				    (int)n, p);
+		bits |= classes[i].bits;
+		if (!p[n])
+			return bits;
+		p += n + 1;
+	}
+}
+
 static void parse_args(int argc, char **argv)
 {
 	uint64_t v;
@@ -116,8 +168,13 @@ static void parse_args(int argc, char **argv)
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			exit(0);
+		} else if (strcmp(a, "--version") == 0) {
+			printf("tdx-sim (libtdx) %s\n", TDX_VERSION_STRING);
+			exit(0);
 		} else if (strcmp(a, "--trace") == 0) {
-			sim_cfg.trace = true;
+			sim_cfg.trace = SIM_TRACE_DEFAULT;
+		} else if (strncmp(a, "--trace=", 8) == 0) {
+			sim_cfg.trace = parse_trace(a + 8);
 		} else if (strcmp(a, "--hostile") == 0) {
 			sim_cfg.hostile = true;
 		} else if (is_option(a, "--mem")) {
@@ -146,18 +203,15 @@ static void parse_args(int argc, char **argv)
 		} else if (strcmp(a, "--") == 0 && i + 1 < argc && !sim_cfg.image) {
 			sim_cfg.image = argv[++i];
 		} else if (a[0] == '-' && a[1]) {
-			usage(stderr);
-			sim_exit(SIM_EXIT_USAGE, "unknown option %s", a);
+			usage_error("unknown option %s", a);
 		} else if (!sim_cfg.image) {
 			sim_cfg.image = a;
 		} else {
 			sim_exit(SIM_EXIT_USAGE, "one image at a time (%s and %s)", sim_cfg.image, a);
 		}
 	}
-	if (!sim_cfg.image) {
-		usage(stderr);
-		sim_exit(SIM_EXIT_USAGE, "no image given");
-	}
+	if (!sim_cfg.image)
+		usage_error("no image given: tdx-sim [options] IMAGE.elf");
 }
 
 /* ---- halting, stopping, the watchdog --------------------------------------- */
@@ -279,6 +333,7 @@ static void *vcpu_main(void *arg)
 	*(uint64_t *)(uintptr_t)rsp = SIM_RETURN_TRAP;
 	gpr[TDXH_RSI] = i;		/* vCPU index, as at TD reset */
 	gpr[TDXH_RBX] = sim_cfg.gpaw;	/* GPAW, as at TD reset */
+	sim_thread_enters_guest();
 	sim_enter(image.entry, rsp, gpr);
 }
 

@@ -39,13 +39,23 @@ struct ucontext_t;
 #define SIM_EXIT_FATAL      10	/* the guest called TDG.VP.VMCALL<ReportFatalError> */
 #define SIM_DEBUG_EXIT_PORT 0xF4
 
+/* --trace classes (docs/sim.md, Tracing); plain --trace is SIM_TRACE_DEFAULT. */
+#define SIM_TRACE_LOAD      0x01u	/* where the loader put each segment */
+#define SIM_TRACE_TDCALL    0x02u	/* TDCALLs to the TDX module (every leaf but TDG.VP.VMCALL) */
+#define SIM_TRACE_VMCALL    0x04u	/* TDG.VP.VMCALL, by GHCI sub-function */
+#define SIM_TRACE_VE        0x08u	/* #VE deliveries */
+#define SIM_TRACE_LIDT      0x10u	/* lidt */
+#define SIM_TRACE_COM1      0x20u	/* COM1 output as lines, in place of its per-byte VMCALLs */
+#define SIM_TRACE_DEFAULT   (SIM_TRACE_LOAD | SIM_TRACE_TDCALL | SIM_TRACE_VMCALL | \
+			     SIM_TRACE_VE | SIM_TRACE_LIDT)
+
 struct sim_config {
 	const char *image;
 	uint64_t mem;		/* end of guest RAM (GPA) */
 	unsigned vcpus;
 	unsigned gpaw;
 	unsigned timeout_s;	/* 0: no watchdog */
-	bool trace;
+	unsigned trace;		/* SIM_TRACE_* classes; 0: no trace */
 	bool hostile;
 };
 extern struct sim_config sim_cfg;
@@ -66,11 +76,17 @@ bool sim_in_ram(uint64_t gva, uint64_t len);
 
 /* ---- devices and VMM models tdx-sim adds (devices.c) ------------------- */
 void sim_install_models(void);
+/* Write what COM1 holds to stdout (and, with --trace=com1, as trace lines). */
 void sim_flush_console(void);
+/* Is an OUT to `port` a byte COM1 sends (its THR, DLAB clear)? */
+bool sim_com1_sends(uint64_t port);
 
 /* ---- faults and signals (fault.c) --------------------------------------- */
 void sim_install_signal_handlers(void);
 void sim_thread_signal_stack(void);
+/* A vCPU thread calls this just before sim_enter(): from then on, a fault on
+ * it outside its signal stack is the guest's. */
+void sim_thread_enters_guest(void);
 /* seccomp.c: system calls from guest addresses raise SIGSYS and end the run. */
 void sim_install_seccomp(void);
 /* Print "tdx-sim: ..." on stderr after flushing the console. */
@@ -102,8 +118,10 @@ void sim_trace_begin(const struct ucontext_t *uc);
 void sim_trace_end(const struct ucontext_t *uc);
 /* The pending TDCALL never returns (the run ends, the vCPU parks): say so. */
 void sim_trace_abandon(const char *what);
-/* Any other event worth a line (#VE delivered, lidt, ...). */
-void sim_trace_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Any other event worth a line (#VE delivered, lidt, ...), if its SIM_TRACE_* class is on. */
+void sim_trace_event(unsigned cls, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* --trace=com1: what the guest sent to COM1, one "[COM1] ..." line per line of it. */
+void sim_trace_com1(const char *text, size_t len);
 
 /* ---- vCPUs (main.c) ------------------------------------------------------- */
 struct sim_vcpu {

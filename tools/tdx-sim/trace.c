@@ -9,6 +9,10 @@
  * (libtdx's tdx_strerror / tdvmcall_strerror) and, only when it succeeded,
  * its outputs.  The inputs are taken before the harness runs the call and
  * the outputs after, from the guest's registers: what the guest sent and got.
+ * --trace=CLASSES picks which lines (SIM_TRACE_* in sim.h); with com1, the
+ * bytes the guest sends COM1 come out as whole lines instead:
+ *
+ *   [COM1] Hello from a TD guest (vCPU 0), via TDG.VP.VMCALL<Instruction.IO> on COM1!
  */
 #define _GNU_SOURCE
 #include "sim.h"
@@ -255,6 +259,20 @@ static void leaf_outputs(struct line *l, unsigned leaf, const struct tdxh_regs *
 static __thread struct tdxh_regs pending_in;
 static __thread bool pending;
 
+#define GHCI_INSTRUCTION_IO 30
+
+/* Which class a TDCALL's line belongs to, from its inputs. */
+static unsigned call_class(const struct tdxh_regs *in)
+{
+	if ((in->gpr[TDXH_RAX] & 0xFFFF) != 0)
+		return SIM_TRACE_TDCALL;
+	if ((sim_cfg.trace & SIM_TRACE_COM1) && in->gpr[TDXH_R10] == 0 &&
+	    in->gpr[TDXH_R11] == GHCI_INSTRUCTION_IO && in->gpr[TDXH_R13] == 1 &&
+	    sim_com1_sends(in->gpr[TDXH_R14]))
+		return SIM_TRACE_COM1;	/* folded into sim_trace_com1's lines */
+	return SIM_TRACE_VMCALL;
+}
+
 /* The line's head: vCPU, name, inputs. */
 static void head(struct line *l, const struct tdxh_regs *in)
 {
@@ -287,7 +305,8 @@ void sim_trace_begin(const struct ucontext_t *uc)
 	if (!sim_cfg.trace)
 		return;
 	sim_regs_of(uc, &pending_in);
-	pending = true;
+	pending = call_class(&pending_in) != SIM_TRACE_COM1 &&
+		  (sim_cfg.trace & call_class(&pending_in));
 }
 
 void sim_trace_end(const struct ucontext_t *uc)
@@ -329,16 +348,50 @@ void sim_trace_abandon(const char *what)
 	emit(&l);
 }
 
-void sim_trace_event(const char *fmt, ...)
+void sim_trace_event(unsigned cls, const char *fmt, ...)
 {
 	struct line l = { .len = 0 };
 	va_list ap;
 
-	if (!sim_cfg.trace)
+	if (!(sim_cfg.trace & cls))
 		return;
 	add(&l, "[vCPU%u] ", tdxh_current_vcpu());
 	va_start(ap, fmt);
 	vadd(&l, fmt, ap);
 	va_end(ap);
 	emit(&l);
+}
+
+/* Printable and unambiguous: \\, \r, \t and \xNN for the rest. */
+static void add_com1_byte(struct line *l, unsigned char c)
+{
+	if (c == '\\')
+		add(l, "\\\\");
+	else if (c >= 0x20 && c < 0x7F)
+		add(l, "%c", c);
+	else if (c == '\r')
+		add(l, "\\r");
+	else if (c == '\t')
+		add(l, "\\t");
+	else
+		add(l, "\\x%02x", c);
+}
+
+void sim_trace_com1(const char *text, size_t len)
+{
+	size_t i = 0;
+
+	if (!(sim_cfg.trace & SIM_TRACE_COM1))
+		return;
+	while (i < len) {
+		struct line l = { .len = 0 };
+
+		add(&l, "[COM1] ");
+		/* A line longer than one trace line goes on in the next. */
+		while (i < len && text[i] != '\n' && l.len < sizeof(l.buf) - 8)
+			add_com1_byte(&l, (unsigned char)text[i++]);
+		if (i < len && text[i] == '\n')
+			i++;
+		emit(&l);
+	}
 }

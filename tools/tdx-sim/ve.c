@@ -79,9 +79,9 @@ static void deliver(ucontext_t *uc, const struct tdxh_ve_info *ve)
 				"#VE handler, loaded with lidt on this vCPU (docs/sim.md)");
 	}
 	tdxh_post_ve(ve);
-	if (sim_cfg.trace) {
+	if (sim_cfg.trace & SIM_TRACE_VE) {
 		describe(ve, what, sizeof(what));
-		sim_trace_event("#VE at rip %#llx: %s -> vector 20 handler %#llx",
+		sim_trace_event(SIM_TRACE_VE, "#VE at rip %#llx: %s -> vector 20 handler %#llx",
 				(unsigned long long)rip, what,
 				(unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
 	}
