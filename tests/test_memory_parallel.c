@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <tdx/tdx.h>
@@ -122,8 +124,10 @@ static void job_cover_equals_single_vcpu_cover(void **state)
 	for (uint64_t r = 0; r < 64; r += 3)
 		tdxh_mem_map_level(r * M2, M2, 0);
 	assert_true(tdx_accept_job_init(&job, start, end, 4 * M2, 4, 0));
-	/* 509 4K head pages, [2M, 126M) in 8M chunks (the first clipped: 16), 507 4K tail pages. */
-	assert_int_equal(job.nr_chunks, 509 + 16 + 507);
+	/* The head [12K, 2M), the tail [126M, 128M-20K), [2M, 126M) in 8M chunks (the first clipped: 16). */
+	assert_int_equal(job.nr_chunks, 1 + 1 + 16);
+	/* Units: the head's 509 and the tail's 507 4K pages, 16 middle chunks. */
+	assert_int_equal(job.nr_units, 509 + 16 + 507);
 	assert_int_equal(job.quota, (509 + 16 + 507 + 3) / 4 + 1);
 	run_job(&job, 4, v);
 	assert_true(tdx_accept_job_done(&job));
@@ -184,6 +188,49 @@ static void job_quota_bounds_a_lonely_vcpu(void **state)
 	assert_int_equal(tdxh_mem_count(0, 40 * M2, TDXH_PAGE_ACCEPTED), 40 * 512);
 }
 
+static void job_quota_counts_head_and_tail_pages(void **state)
+{
+	struct tdx_accept_job job;
+	struct tdx_accept_result me;
+
+	(void)state;
+	tdxh_arm();
+	/* [4K, 40M + 8K): head 511 units, 19 middle chunks, tail 2 units; 4 vCPUs: quota 134. */
+	assert_true(tdx_accept_job_init(&job, K4, 20 * M2 + 2 * K4, 0, 4, 0));
+	assert_int_equal(job.nr_chunks, 1 + 1 + 19);
+	assert_int_equal(job.nr_units, 511 + 19 + 2);
+	assert_int_equal(job.quota, 133 + 1);
+	/* The run that takes the head has used up its quota: it takes nothing else. */
+	assert_int_equal(tdx_accept_job_run(&job, &me), 1);
+	assert_int_equal(me.calls, 511);
+	/* The next takes the tail and every middle chunk (2 + 19 units). */
+	assert_int_equal(tdx_accept_job_run(&job, &me), 1 + 19);
+	assert_int_equal(me.calls, 2 + 19);
+	assert_true(tdx_accept_job_done(&job));
+	assert_int_equal(tdxh_mem_count(K4, 20 * M2 + K4, TDXH_PAGE_ACCEPTED), 20 * 512 + 1);
+
+	/*
+	 * A head in an accepted 2M page counts what it cost, one: the 510 units it
+	 * spared lower the quota to ceil((532 - 510) / 4) + 1 = 7.
+	 */
+	tdxh_reset();
+	tdxh_arm();
+	tdxh_mem_set_state(0, M2, TDXH_PAGE_ACCEPTED);
+	assert_true(tdx_accept_job_init(&job, K4, 20 * M2 + 2 * K4, 0, 4, 0));
+	assert_int_equal(tdx_accept_job_run(&job, &me), 1 + 6);
+	assert_int_equal(me.calls, 1 + 6);
+	assert_int_equal(me.skipped, M2 - K4);
+	assert_int_equal(job.spared, 510);
+	/* A run's first claim is the tail (2), then the middle up to 7 units; then 7; then the last. */
+	assert_int_equal(tdx_accept_job_run(&job, &me), 1 + 5);
+	assert_int_equal(me.calls, 2 + 5);
+	assert_int_equal(tdx_accept_job_run(&job, &me), 7);
+	assert_false(tdx_accept_job_done(&job));
+	assert_int_equal(tdx_accept_job_run(&job, &me), 1);
+	assert_true(tdx_accept_job_done(&job));
+	assert_int_equal(tdxh_mem_total_accepts(), 1 + 19 + 2);
+}
+
 static void job_init_rejects_bad_arguments(void **state)
 {
 	struct tdx_accept_job job;
@@ -195,10 +242,286 @@ static void job_init_rejects_bad_arguments(void **state)
 	assert_false(tdx_accept_job_init(&job, 2 * M2, M2, 0, 1, 0));
 	assert_true(tdx_accept_job_init(&job, M2, M2, 0, 1, 0));
 	assert_true(tdx_accept_job_done(&job));
-	/* Inside one 2M page: every 4K page is a chunk. */
+	/* Inside one 2M page: one chunk; across one 2M boundary, no whole 2M page: two. */
 	assert_true(tdx_accept_job_init(&job, M2 + K4, M2 + 9 * K4, 0, 2, 0));
-	assert_int_equal(job.nr_chunks, 8);
+	assert_int_equal(job.nr_chunks, 1);
+	assert_int_equal(job.nr_units, 8);
 	assert_int_equal(job.quota, 5);
+	assert_true(tdx_accept_job_init(&job, M2 - K4, M2 + K4, 0, 2, 0));
+	assert_int_equal(job.nr_chunks, 2);
+	assert_true(tdx_accept_job_init(&job, M2 - K4, 3 * M2 + K4, 0, 2, 0));
+	assert_int_equal(job.nr_chunks, 1 + 1 + 2);
+}
+
+/* ---- the job's cover is the single-vCPU cover ------------------------------------ */
+
+/*
+ * A picture of the TD's memory, set up afresh before every run so that
+ * tdx_accept_memory and the job meet identical models: a GPA space, ranges
+ * the host mapped with 4K pages, ranges already accepted (a range covering
+ * part of a 2M region splits it to 4K, as a partial conversion would).
+ */
+#define PICTURE_RANGES 16
+
+struct picture {
+	uint64_t space, start, end;
+	unsigned nr_map4k, nr_accepted;
+	struct {
+		uint64_t gpa, size;
+	} map4k[PICTURE_RANGES], accepted[PICTURE_RANGES];
+};
+
+/* What the model saw: the count, and the calls themselves (RCX in, RAX out), sorted. */
+struct tally {
+	uint64_t calls, pages_accepted;
+	uint64_t nr_seen;
+	struct tdxh_mem_stats st;
+	struct call_seen {
+		uint64_t rcx, rax;
+	} seen[TDXH_MAX_RECORDS];
+};
+
+static struct tally single_tally, job_tally;
+
+static void apply(const struct picture *p)
+{
+	tdxh_reset();
+	tdxh_arm();
+	assert_true(tdxh_mem_setup(p->space));
+	for (unsigned i = 0; i < p->nr_map4k; i++)
+		tdxh_mem_map_level(p->map4k[i].gpa, p->map4k[i].size, 0);
+	for (unsigned i = 0; i < p->nr_accepted; i++)
+		tdxh_mem_set_state(p->accepted[i].gpa, p->accepted[i].size, TDXH_PAGE_ACCEPTED);
+}
+
+static int by_call(const void *a, const void *b)
+{
+	const struct call_seen *x = a, *y = b;
+
+	if (x->rcx != y->rcx)
+		return x->rcx < y->rcx ? -1 : 1;
+	return x->rax < y->rax ? -1 : x->rax > y->rax;
+}
+
+static void take_tally(const struct picture *p, struct tally *t)
+{
+	t->calls = tdxh_mem_total_accepts();
+	t->pages_accepted = tdxh_mem_count(p->start, p->end - p->start, TDXH_PAGE_ACCEPTED);
+	tdxh_mem_get_stats(&t->st);
+	t->nr_seen = tdxh_state.nr_records;
+	for (uint64_t i = 0; i < t->nr_seen; i++) {
+		t->seen[i].rcx = tdxh_record(i)->in.gpr[TDXH_RCX];
+		t->seen[i].rax = tdxh_record(i)->out.gpr[TDXH_RAX];
+	}
+	qsort(t->seen, t->nr_seen, sizeof(t->seen[0]), by_call);
+}
+
+static uint64_t single_vcpu_cover(const struct picture *p)
+{
+	struct tdx_accept_result r;
+
+	apply(p);
+	assert_int_equal(tdx_accept_memory_ex(p->start, p->end, 0, &r), 0);
+	take_tally(p, &single_tally);
+	assert_int_equal(r.calls, single_tally.calls);
+	assert_int_equal(single_tally.pages_accepted, (p->end - p->start) / K4);
+	return single_tally.calls;
+}
+
+/* The job on n vCPUs: n runs one after another on this thread, or n host threads at once. */
+static void job_cover(const struct picture *p, uint64_t chunk, unsigned n, bool threads)
+{
+	struct tdx_accept_job job;
+	struct vcpu v[MAX_THREADS] = { 0 };
+	uint64_t calls = 0;
+
+	apply(p);
+	assert_true(tdx_accept_job_init(&job, p->start, p->end, chunk, n, 0));
+	if (threads) {
+		run_job(&job, n, v);
+	} else {
+		for (unsigned i = 0; i < n; i++) {
+			tdxh_set_vcpu(i);
+			v[i].chunks = tdx_accept_job_run(&job, &v[i].res);
+		}
+		tdxh_set_vcpu(0);
+	}
+	assert_true(tdx_accept_job_done(&job));
+	assert_false(tdx_accept_job_failed(&job, NULL));
+	for (unsigned i = 0; i < n; i++) {
+		assert_int_equal(v[i].res.status, 0);
+		assert_true(v[i].chunks <= job.quota);
+		calls += v[i].res.calls;
+	}
+	take_tally(p, &job_tally);
+	assert_int_equal(calls, job_tally.calls);
+}
+
+static void print_picture(const struct picture *p, uint64_t chunk, unsigned n, bool threads)
+{
+	print_message("space %#llx, range [%#llx, %#llx), chunk %#llx, %u vCPUs%s\n",
+		      (unsigned long long)p->space, (unsigned long long)p->start,
+		      (unsigned long long)p->end, (unsigned long long)chunk, n,
+		      threads ? " (threads)" : " (one after another)");
+	for (unsigned i = 0; i < p->nr_map4k; i++)
+		print_message("  mapped 4K [%#llx, +%#llx)\n", (unsigned long long)p->map4k[i].gpa,
+			      (unsigned long long)p->map4k[i].size);
+	for (unsigned i = 0; i < p->nr_accepted; i++)
+		print_message("  accepted [%#llx, +%#llx)\n", (unsigned long long)p->accepted[i].gpa,
+			      (unsigned long long)p->accepted[i].size);
+}
+
+/* The job issues the very calls tdx_accept_memory issues: same count, same (RCX, status) pairs. */
+static bool job_equals_single(const struct picture *p, uint64_t chunk, unsigned n, bool threads)
+{
+	const struct tdxh_mem_stats *a = &single_tally.st, *b = &job_tally.st;
+
+	job_cover(p, chunk, n, threads);
+	if (job_tally.calls == single_tally.calls && job_tally.pages_accepted == single_tally.pages_accepted &&
+	    a->accept_level[0] == b->accept_level[0] && a->accept_level[1] == b->accept_level[1] &&
+	    a->accept_ok == b->accept_ok && a->already == b->already &&
+	    a->size_mismatch == b->size_mismatch && a->splits == b->splits &&
+	    /* Every call recorded (the harness keeps the first TDXH_MAX_RECORDS): the same calls. */
+	    (job_tally.calls > TDXH_MAX_RECORDS ||
+	     !memcmp(job_tally.seen, single_tally.seen, single_tally.nr_seen * sizeof(single_tally.seen[0]))))
+		return true;
+	print_picture(p, chunk, n, threads);
+	print_message("  single vCPU: %llu TDCALLs (%llu ALREADY_ACCEPTED, %llu SIZE_MISMATCH); job: %llu (%llu, %llu)\n",
+		      (unsigned long long)single_tally.calls, (unsigned long long)a->already,
+		      (unsigned long long)a->size_mismatch, (unsigned long long)job_tally.calls,
+		      (unsigned long long)b->already, (unsigned long long)b->size_mismatch);
+	return false;
+}
+
+static const unsigned job_vcpus[] = { 1, 2, 3, 8 };
+static const uint64_t job_chunks[] = { 0, 3 * M2 };
+
+/* Every vCPU count and chunk size, one after another and with threads: all equal the single cover. */
+static void assert_job_equals_single(const struct picture *p, uint64_t expected_single)
+{
+	assert_int_equal(single_vcpu_cover(p), expected_single);
+	for (unsigned c = 0; c < sizeof(job_chunks) / sizeof(job_chunks[0]); c++)
+		for (unsigned j = 0; j < sizeof(job_vcpus) / sizeof(job_vcpus[0]); j++)
+			for (int threads = 0; threads < 2; threads++)
+				assert_true(job_equals_single(p, job_chunks[c], job_vcpus[j], threads));
+}
+
+#define SPACE (32 * M2)
+
+static void job_cover_with_accepted_head_and_tail(void **state)
+{
+	(void)state;
+	/* Head: [4K, 8M), [0, 2M) accepted: one 4K accept says "accepted at 2M", then 3 x 2M. */
+	assert_job_equals_single(&(struct picture){ SPACE, K4, 4 * M2, 0, 1, .accepted = { { 0, M2 } } }, 4);
+	/* Tail: [0, 5M), [4M, 6M) accepted: 2 x 2M, then one 4K accept for the 256 tail pages. */
+	assert_job_equals_single(&(struct picture){ SPACE, 0, 2 * M2 + M2 / 2, 0, 1,
+						    .accepted = { { 2 * M2, M2 } } }, 3);
+	/* Both ends, one 4K page each in an accepted 2M page. */
+	assert_job_equals_single(&(struct picture){ SPACE, K4, 5 * M2 - K4, 0, 2,
+						    .accepted = { { 0, M2 }, { 4 * M2, M2 } } }, 5);
+	/* Inside one accepted 2M page; across one boundary with no whole 2M page. */
+	assert_job_equals_single(&(struct picture){ SPACE, M2 + K4, M2 + 10 * K4, 0, 1,
+						    .accepted = { { M2, M2 } } }, 1);
+	assert_job_equals_single(&(struct picture){ SPACE, M2 / 2, M2 + M2 / 2, 0, 1,
+						    .accepted = { { 0, 2 * M2 } } }, 2);
+	/* Pending ends still cost one 4K accept per page. */
+	assert_job_equals_single(&(struct picture){ .space = SPACE, .start = M2 - 3 * K4, .end = 3 * M2 + 2 * K4 }, 3 + 2 + 2);
+}
+
+static void job_cover_with_accepted_middle_and_4k_mappings(void **state)
+{
+	(void)state;
+	/* [1M, 15M+4K), [4M, 8M) accepted: 256 + 1 + 2 ALREADY_ACCEPTED + 3 + 257. */
+	assert_job_equals_single(&(struct picture){ SPACE, M2 / 2, 7 * M2 + M2 / 2 + K4, 0, 1,
+						    .accepted = { { 2 * M2, 2 * M2 } } }, 256 + 1 + 2 + 3 + 257);
+	/* Part of a 2M page accepted: the host maps it 4K, SIZE_MISMATCH, then 512 4K answers. */
+	assert_job_equals_single(&(struct picture){ SPACE, 0, 8 * M2, 0, 1,
+						    .accepted = { { 3 * M2 + 8 * K4, 8 * K4 } } }, 7 + 1 + 512);
+	/* A head in an accepted 2M region the host mapped 4K: each 4K page answers for itself. */
+	assert_job_equals_single(&(struct picture){ SPACE, K4, 4 * M2, 1, 1, { { 0, M2 } },
+						    { { 0, M2 } } }, 511 + 3);
+	/* SIZE_MISMATCH in the middle, an accepted 2M head, a tail in a pending region mapped 4K. */
+	assert_job_equals_single(&(struct picture){ SPACE, 3 * K4, 6 * M2 + 5 * K4, 2, 1,
+						    { { 2 * M2, M2 }, { 6 * M2, M2 } }, { { 0, M2 } } },
+				 1 + 1 + 1 + 512 + 3 + 5);
+	/* The space ends inside a 2M region: that region is mapped 4K, its accepted pages skipped one by one. */
+	assert_job_equals_single(&(struct picture){ SPACE + 3 * K4, 30 * M2 + K4, SPACE + 3 * K4, 0, 2,
+						    .accepted = { { 30 * M2, M2 }, { SPACE, 3 * K4 } } },
+				 1 + 1 + 3);
+}
+
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+static uint64_t rand_below(uint64_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng % n;
+}
+
+/* A random 4K-aligned GPA in [lo, hi]: often on or next to a 2M boundary, where the cuts are. */
+static uint64_t random_gpa(uint64_t lo, uint64_t hi)
+{
+	uint64_t g = lo + rand_below((hi - lo) / K4 + 1) * K4;
+
+	switch (rand_below(4)) {
+	case 0:
+		g &= ~(M2 - 1);
+		break;
+	case 1:
+		g = (g & ~(M2 - 1)) + K4 * rand_below(3) - K4 * rand_below(3);
+		break;
+	}
+	return g < lo ? lo : g > hi ? hi : g;
+}
+
+static void job_cover_equals_single_on_random_memory(void **state)
+{
+	unsigned rounds = 300;
+
+	(void)state;
+	for (unsigned round = 0; round < rounds; round++) {
+		struct picture p = { 0 };
+		uint64_t regions = 4 + rand_below(6), chunk = job_chunks[rand_below(2)] + M2 * rand_below(2);
+		unsigned n = job_vcpus[rand_below(4)];
+		bool threads = rand_below(2);
+
+		p.space = regions * M2 + (rand_below(3) ? 0 : K4 * (1 + rand_below(511)));
+		for (uint64_t r = 0; r * M2 < p.space; r++) {
+			uint64_t at = r * M2, a = rand_below(512), b = a + 1 + rand_below(512 - a);
+
+			switch (rand_below(16)) {
+			case 0:
+			case 1:
+			case 2:
+			case 3:
+				p.accepted[p.nr_accepted].gpa = at;	/* a 2M page accepted */
+				p.accepted[p.nr_accepted++].size = M2;
+				break;
+			case 4:
+				p.map4k[p.nr_map4k].gpa = at;		/* mapped 4K, pending */
+				p.map4k[p.nr_map4k++].size = M2;
+				break;
+			case 5:
+				p.map4k[p.nr_map4k].gpa = at;		/* mapped 4K, accepted */
+				p.map4k[p.nr_map4k++].size = M2;
+				p.accepted[p.nr_accepted].gpa = at;
+				p.accepted[p.nr_accepted++].size = M2;
+				break;
+			case 6:
+				p.accepted[p.nr_accepted].gpa = at + a * K4;	/* some 4K pages accepted */
+				p.accepted[p.nr_accepted++].size = (b - a) * K4;
+				break;
+			default:
+				break;				/* pending, mapped 2M */
+			}
+		}
+		p.start = random_gpa(0, p.space);
+		p.end = random_gpa(p.start, p.space);
+		single_vcpu_cover(&p);
+		if (!job_equals_single(&p, chunk, n, threads))
+			fail_msg("round %u of %u differs", round, rounds);
+	}
 }
 
 /* ---- lazy accept ---------------------------------------------------------------- */
@@ -431,7 +754,11 @@ int main(void)
 		cmocka_unit_test_setup(job_cover_equals_single_vcpu_cover, setup),
 		cmocka_unit_test_setup(job_reports_the_failure, setup),
 		cmocka_unit_test_setup(job_quota_bounds_a_lonely_vcpu, setup),
+		cmocka_unit_test_setup(job_quota_counts_head_and_tail_pages, setup),
 		cmocka_unit_test_setup(job_init_rejects_bad_arguments, setup),
+		cmocka_unit_test_setup(job_cover_with_accepted_head_and_tail, setup),
+		cmocka_unit_test_setup(job_cover_with_accepted_middle_and_4k_mappings, setup),
+		cmocka_unit_test_setup(job_cover_equals_single_on_random_memory, setup),
 		cmocka_unit_test_setup(lazy_accepts_only_touched_units, setup),
 		cmocka_unit_test_setup(lazy_small_units_still_use_2m_accepts, setup),
 		cmocka_unit_test_setup(lazy_failure_leaves_unit_pending, setup),
