@@ -20,6 +20,7 @@
 #include <tdx/ve.h>
 
 struct tdxh_ve_stats tdxh_ve_stats;
+void (*tdxh_ve_tamper)(struct tdxh_ve_info *ve);
 static __thread sigjmp_buf *ve_env;
 static __thread unsigned ve_failed;
 static struct sigaction previous;	/* SIGSEGVs that are not a #VE go there */
@@ -86,7 +87,7 @@ static void on_sigsegv(int sig, siginfo_t *si, void *ctx)
 	frame_from(&frame, uc);
 	regs_from(&regs, &frame);
 	if (tdxh__ve_in_window(addr))
-		shared_gpa = addr | tdxh_shared_bit();
+		shared_gpa = tdxh_ve_va_to_gpa((const void *)(uintptr_t)addr);
 	if (tdxh_ve_from_fault((unsigned)trap, addr, err, shared_gpa,
 			       (const uint8_t *)(uintptr_t)frame.rip, 15, &regs, &ve) != 0) {
 		/* Not a #VE: whoever handled SIGSEGV before (e.g. tdxh_arm_sti). */
@@ -107,6 +108,8 @@ static void on_sigsegv(int sig, siginfo_t *si, void *ctx)
 				    : "SIGSEGV that is not a #VE (no MMIO window there)", frame.rip);
 	}
 
+	if (tdxh_ve_tamper)
+		tdxh_ve_tamper(&ve);
 	tdxh_post_ve(&ve);
 	tdxh_ve_stats.delivered++;
 	tdxh_ve_stats.last = ve;
