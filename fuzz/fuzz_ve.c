@@ -35,11 +35,6 @@
 #include "tdx_harness.h"
 #include "tdxh_ve.h"
 
-uint64_t tdx_va_to_gpa(const void *va)
-{
-	return tdxh_ve_va_to_gpa(va);
-}
-
 void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, unsigned status,
 		  uint64_t detail)
 {
@@ -198,7 +193,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (((mode >> 6) & 1) && st == TDX_VE_OK) {	/* the access the decoder saw */
 		ve.exit_reason = 48;
 		ve.gla = d.ea;
-		ve.gpa = tdx_va_to_gpa((const void *)(uintptr_t)d.ea);
+		ve.gpa = tdxh_ve_va_to_gpa((const void *)(uintptr_t)d.ea);
 		ve.exit_qualification = (d.write ? 2 : 1) | (1u << 7) | (ve.exit_qualification & 0x178);
 	}
 

@@ -5,7 +5,9 @@
  * (VMX format); for INS/OUTS the address size (67 prefix) and any segment
  * override come from the instruction bytes at RIP, which must agree with
  * the qualification and the VE info length.  GHCI has no string I/O: one
- * TDVMCALL per element.
+ * TDVMCALL per element.  With 32-bit addresses (67) the count and pointers
+ * are ECX/ESI/EDI, and every write of them is a 32-bit register write:
+ * bits 63:32 become 0, as on the CPU.
  */
 #include <tdx/io.h>
 #include <tdx/module.h>
@@ -108,8 +110,17 @@ static unsigned string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, 
 		if (s.rep)	/* 32-bit address size: ECX, zero-extended like any 32-bit write */
 			f->rcx = (f->rcx - 1) & amask;
 	}
-	if (done == count)	/* else the CPU re-executes the REP instruction for the rest */
+	if (done == count) {	/* else the CPU re-executes the REP instruction for the rest */
+		/*
+		 * A finished REP leaves RCX = 0.  That includes a zero count with
+		 * 32-bit addresses: ECX = 0 moves nothing, yet an Intel CPU clears
+		 * bits 63:32 of RCX too (RSI/RDI of INS/OUTS stay as they were);
+		 * KVM's emulator models the same.
+		 */
+		if (s.rep)
+			f->rcx = 0;
 		f->rip += ve->instruction_length;
+	}
 	return TDX_VE_OK;
 }
 

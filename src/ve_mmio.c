@@ -3,9 +3,8 @@
  * EPT violation on a shared GPA -> MMIO emulation over
  * TDG.VP.VMCALL<#VE.RequestMMIO> (GHCI sub-function 48).  The instruction
  * length is undefined in the VE info of an EPT violation: RIP advances by
- * the decoded length.
+ * the decoded length.  The request goes to the GPA of the VE info.
  */
-#include <tdx/addr.h>
 #include <tdx/guest.h>
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
@@ -29,17 +28,25 @@ static unsigned decode_at_rip(const struct tdx_ve_frame *f, struct tdx_mmio_insn
 	return st;
 }
 
-/* The decoded access is the one the TDX module reported. */
+/*
+ * The decoded access is the one the TDX module reported.  The VE info
+ * carries both addresses of the access (Intel TDX Module ABI spec,
+ * TDG.VP.VEINFO.GET: R8 guest linear, R9 guest physical): the effective
+ * address must be the GLA, and the GPA - which comes from the guest's own
+ * page tables, so no translation of ours could know it better - must lie
+ * at the same offset in its page.  The GPA's shared bit is checked by the
+ * caller.  Nothing here derives a GPA from a pointer.
+ */
 static unsigned check_access(const struct tdx_mmio_insn *d, const struct tdx_ve_info *ve)
 {
 	uint64_t q = ve->exit_qualification;
 
 	if ((d->ea & (PAGE_SIZE - 1)) + d->size > PAGE_SIZE)
 		return TDX_VE_MMIO_PAGE_CROSS;
-	if ((q & TDX_EPT_QUAL_GLA_VALID) && d->ea != ve->gla)
+	if (!(q & TDX_EPT_QUAL_GLA_VALID) || d->ea != ve->gla)
 		return TDX_VE_MMIO_ADDR_MISMATCH;
-	if (tdx_va_to_gpa((const void *)(uintptr_t)d->ea) != ve->gpa)
-		return TDX_VE_MMIO_ADDR_MISMATCH;
+	if ((ve->gpa & (PAGE_SIZE - 1)) != (d->ea & (PAGE_SIZE - 1)))
+		return TDX_VE_MMIO_GPA_OFFSET;
 	if ((q & TDX_EPT_QUAL_WRITE) && !d->write)
 		return TDX_VE_MMIO_ADDR_MISMATCH;
 	if ((q & TDX_EPT_QUAL_READ) && !(q & TDX_EPT_QUAL_WRITE) && d->write)

@@ -22,6 +22,7 @@ const char *tdx_ve_strerror(unsigned status)
 		[TDX_VE_MMIO_PRIVATE_GPA] = "EPT violation on private GPA",
 		[TDX_VE_MMIO_ADDR_MISMATCH] = "MMIO address mismatch",
 		[TDX_VE_MMIO_FETCH] = "instruction fetch from MMIO",
+		[TDX_VE_MMIO_GPA_OFFSET] = "MMIO GPA page offset mismatch",
 	};
 
 	return status < TDX_VE_STATUS_COUNT ? names[status] : "unknown #VE status";

@@ -260,6 +260,63 @@ static void real_mmio_loads(void **state)
 	assert_int_equal(fatal_calls, 0);
 }
 
+/*
+ * The window at VA X maps GPA Y (the harness's page tables), Y != X: a real
+ * store and load reach the device at Y | shared bit, the GPA of the VE info,
+ * with libtdx's identity tdx_va_to_gpa() left as it is.
+ */
+static void real_mmio_uses_the_gpa_of_the_ve_info(void **state)
+{
+	uint64_t shared = tdxh_shared_bit(), va = (uint64_t)(uintptr_t)(win + 0x1018);
+	uint64_t gpa = tdxh_ve_va_to_gpa(win + 0x1018), r;
+
+	(void)state;
+	tdxh_ve_arm();
+	assert_true(gpa & shared);
+	assert_true((gpa & ~shared) != va);
+	assert_int_equal(tdx_va_to_gpa(win), (uint64_t)(uintptr_t)win);	/* the default */
+
+	__asm__ volatile("movl %1, (%0)" : : "r"(win + 0x1018), "r"(0x5EED) : "memory");
+	assert_int_equal(tdxh_ve_stats.last.gla, va);
+	assert_int_equal(tdxh_ve_stats.last.gpa, gpa);
+	assert_int_equal(tdxh_last_record()->vmm_saw.gpr[TDXH_R14], gpa);
+	assert_int_equal(last_write.offset, 0x1018);
+	assert_int_equal(last_write.value, 0x5EED);
+	__asm__ volatile("movl (%1), %k0" : "=r"(r) : "r"(win + 0x1018));
+	assert_int_equal(tdxh_last_record()->vmm_saw.gpr[TDXH_R14], gpa);
+	assert_int_equal(r, 0x5EED);
+	assert_int_equal(fatal_calls, 0);
+}
+
+/* A module that reports another GLA, a private GPA, a GPA at another page offset. */
+static void gla_plus_8(struct tdxh_ve_info *ve) { ve->gla += 8; }
+static void gpa_private(struct tdxh_ve_info *ve) { ve->gpa &= ~tdxh_shared_bit(); }
+static void gpa_plus_8(struct tdxh_ve_info *ve) { ve->gpa += 8; }
+static void store_mmio(void *arg) { __asm__ volatile("movl $1, (%0)" : : "r"(arg) : "memory"); }
+
+static void real_refusals_of_inconsistent_ve_info(void **state)
+{
+	static const struct { void (*tamper)(struct tdxh_ve_info *); unsigned status; } cases[] = {
+		{ gla_plus_8, TDX_VE_MMIO_ADDR_MISMATCH },
+		{ gpa_private, TDX_VE_MMIO_PRIVATE_GPA },
+		{ gpa_plus_8, TDX_VE_MMIO_GPA_OFFSET },
+	};
+
+	(void)state;
+	tdxh_ve_arm();
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		tdxh_ve_tamper = cases[i].tamper;
+		assert_int_equal(tdxh_ve_run(store_mmio, win + 0x20), cases[i].status);
+		assert_int_equal(fatal_status, cases[i].status);
+	}
+	tdxh_ve_tamper = NULL;
+	assert_int_equal(fatal_calls, 3);
+	assert_int_equal(last_write.count, 0);	/* nothing reached the device */
+	assert_int_equal(tdxh_count(0, 48), 0);
+	store_mmio(win + 0x20);	/* and the same store with the true VE info goes through */
+	assert_int_equal(last_write.count, 1);
+}
+
 /* CPUID faults only where the host supports CPUID faulting (ARCH_SET_CPUID). */
 static void real_cpuid_when_the_host_can_fault_it(void **state)
 {
@@ -374,7 +431,9 @@ int main(void)
 		cmocka_unit_test_setup(real_mmio_stores, setup),
 		cmocka_unit_test_setup(real_mmio_loads, setup),
 		cmocka_unit_test_setup(real_cpuid_when_the_host_can_fault_it, setup),
+		cmocka_unit_test_setup(real_mmio_uses_the_gpa_of_the_ve_info, setup),
 		cmocka_unit_test_setup(real_refusals, setup),
+		cmocka_unit_test_setup(real_refusals_of_inconsistent_ve_info, setup),
 		cmocka_unit_test_setup(no_veinfo_is_fatal, setup),
 		cmocka_unit_test_setup(coexists_with_sti_emulation, setup),
 		cmocka_unit_test_setup(stub_saves_and_restores_everything, setup),

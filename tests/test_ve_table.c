@@ -58,8 +58,11 @@ struct ve_case {
 	uint32_t exit_reason;
 	uint64_t qual;		/* instruction exits; EPT: 1 read / 2 write (| extra) */
 	uint32_t len;		/* instruction exits */
-	uint64_t ept_off;	/* EPT: GLA = window + ept_off, GPA = GLA | shared bit */
+	uint64_t ept_off;	/* EPT: GLA = window + ept_off, GPA = its GPA (tdxh_ve_va_to_gpa) */
 	int ept_private;	/* EPT: report the GPA without the shared bit */
+	uint64_t gla_skew;	/* EPT: added to the GLA reported */
+	uint64_t gpa_skew;	/* EPT: added to the GPA reported (and expected in R14) */
+	int no_gla_valid;	/* EPT: qualification bit 7 (GLA valid) clear */
 	int gla_moffs;		/* bytes[1..8] (or [2..5] with 67) get the window address + ept_off */
 	int rip_rel_at;		/* nonzero: disp32 at this byte = window + ept_off - next RIP */
 	uint64_t rflags;
@@ -166,6 +169,40 @@ static const struct ve_case cases[] = {
 	{ "rep outsb with count 0: nothing, RIP advances", B(0xF3, 0x6E), 30, IOQ(1, 0, 1, 1, 0, PORT), 2,
 	  .rflags = IF_, .in = { RM(RSI, 0), R(RCX, 0), R(RDX, PORT) }, .status = OK, .ncalls = 0,
 	  .rip_delta = 2 },
+	/* 32-bit addresses (67): ECX/ESI/EDI are the registers, written as 32-bit ones (zero-extended). */
+	{ "rep outsb, 32-bit addresses, ECX = 0: RCX cleared, RSI kept", B(0x67, 0xF3, 0x6E), 30,
+	  IOQ(1, 0, 1, 1, 0, PORT), 3, .rflags = IF_,
+	  .in = { RM(RSI, 0x1234000000000000ull), R(RCX, 0xFFFFFFFF00000000ull), R(RDX, PORT) },
+	  .status = OK, .ncalls = 0, .out = { R(RCX, 0) }, .rip_delta = 3 },
+	{ "rep insd, 32-bit addresses, ECX = 0: RCX cleared, RDI kept", B(0x67, 0xF3, 0x6D), 30,
+	  IOQ(4, 1, 1, 1, 0, PORT), 3, .rflags = DF_,
+	  .in = { RM(RDI, 0x8000000000000010ull), R(RCX, 0x0000000100000000ull), R(RDX, PORT) },
+	  .status = OK, .ncalls = 0, .out = { R(RCX, 0) }, .rip_delta = 3 },
+	{ "rep outsd x2, 32-bit addresses: ECX, ESI zero-extended", B(0x67, 0xF3, 0x6F), 30,
+	  IOQ(4, 0, 1, 1, 0, PORT), 3, .rflags = IF_,
+	  .in = { RM(RSI, 0x1234000000000000ull), R(RCX, 0x5555555500000002ull), R(RDX, PORT) },
+	  .status = OK, .ncalls = 2, .subfn = 30, .r12 = 4, .r13 = 1, .r14 = PORT, .r15 = 0x68676665,
+	  .out = { RM(RSI, 8), R(RCX, 0) }, .rip_delta = 3 },
+	{ "rep insb x2, 32-bit addresses, DF=1: EDI walks down, zero-extended", B(0x67, 0xF3, 0x6C), 30,
+	  IOQ(1, 1, 1, 1, 0, PORT), 3, .rflags = DF_,
+	  .in = { RM(RDI, 0xFFFF000000000010ull), R(RCX, 0xFFFFFFFF00000002ull), R(RDX, PORT) },
+	  .answer = 0x41, .status = OK, .ncalls = 2, .subfn = 30, .r12 = 1, .r13 = 0, .r14 = PORT,
+	  .out = { RM(RDI, 0xE), R(RCX, 0) }, .rip_delta = 3 },
+	{ "rep outsb x200, 32-bit addresses: 128 now, ECX/ESI zero-extended, RIP stays",
+	  B(0x67, 0xF3, 0x6E), 30, IOQ(1, 0, 1, 1, 0, PORT), 3, .rflags = IF_,
+	  .in = { RM(RSI, 0x0000000100000000ull), R(RCX, 0xFFFF0000000000C8ull), R(RDX, PORT) },
+	  .status = OK, .ncalls = 128, .subfn = 30, .r12 = 1, .r13 = 1, .r14 = PORT, .r15 = 'a' + 127 % 26,
+	  .out = { RM(RSI, 128), R(RCX, 72) }, .rip_delta = 0 },
+	{ "outsb without REP, 32-bit addresses: ESI zero-extended, RCX untouched", B(0x67, 0x6E), 30,
+	  IOQ(1, 0, 1, 0, 0, PORT), 2, .rflags = IF_,
+	  .in = { RM(RSI, 0xABCD000000000000ull), R(RCX, 0xFFFFFFFF00000000ull), R(RDX, PORT) },
+	  .status = OK, .ncalls = 1, .subfn = 30, .r12 = 1, .r13 = 1, .r14 = PORT, .r15 = 'a',
+	  .out = { RM(RSI, 1) }, .rip_delta = 2 },
+	{ "rep outsb, 64-bit addresses, RCX = 1 << 32: a count, not 0", B(0xF3, 0x6E), 30,
+	  IOQ(1, 0, 1, 1, 0, PORT), 2, .rflags = IF_,
+	  .in = { RM(RSI, 0), R(RCX, 0x100000000ull), R(RDX, PORT) },
+	  .status = OK, .ncalls = 128, .subfn = 30, .r12 = 1, .r13 = 1, .r14 = PORT, .r15 = 'a' + 127 % 26,
+	  .out = { RM(RSI, 128), R(RCX, 0xFFFFFF80ull) }, .rip_delta = 0 },
 	{ "rep outsb x200: 128 now, RIP stays for the rest", B(0xF3, 0x6E), 30, IOQ(1, 0, 1, 1, 0, PORT), 2,
 	  .rflags = IF_, .in = { RM(RSI, 0), R(RCX, 200), R(RDX, PORT) }, .status = OK, .ncalls = 128,
 	  .subfn = 30, .r12 = 1, .r13 = 1, .r14 = PORT, .r15 = 'a' + 127 % 26,
@@ -324,6 +361,16 @@ static const struct ve_case cases[] = {
 	  .in = { RW(RBX, 0x10) }, .status = TDX_VE_MMIO_PRIVATE_GPA },
 	{ "decoded address differs from the GLA/GPA", B(0x8B, 0x03), 48, READ, 0, 0x20, .rflags = IF_,
 	  .in = { RW(RBX, 0x10) }, .status = TDX_VE_MMIO_ADDR_MISMATCH },
+	{ "GLA differs from the decoded address, GPA agrees", B(0x8B, 0x03), 48, READ, 0, 0x10,
+	  .gla_skew = 8, .rflags = IF_, .in = { RW(RBX, 0x10) }, .status = TDX_VE_MMIO_ADDR_MISMATCH },
+	{ "GLA not valid in the qualification", B(0x8B, 0x03), 48, READ, 0, 0x10, .no_gla_valid = 1,
+	  .rflags = IF_, .in = { RW(RBX, 0x10) }, .status = TDX_VE_MMIO_ADDR_MISMATCH },
+	{ "GPA at another offset in its page", B(0x8B, 0x03), 48, READ, 0, 0x10, .gpa_skew = 8,
+	  .rflags = IF_, .in = { RW(RBX, 0x10) }, .status = TDX_VE_MMIO_GPA_OFFSET },
+	{ "GPA in another page, same offset: that GPA gets the request", B(0x8B, 0x03), 48, READ, 0,
+	  0x10, .gpa_skew = 0x1000, .rflags = IF_, .in = { RW(RBX, 0x10) }, .answer = 0x600D,
+	  .status = OK, .ncalls = 1, .subfn = 48, .r12 = 4, .r13 = 0, .r14 = 0x10,
+	  .out = { R(RAX, 0x600D) }, .rip_delta = 2 },
 	{ "qualification says write, bytes say read", B(0x8B, 0x03), 48, WRITE, 0, 0x10, .rflags = IF_,
 	  .in = { RW(RBX, 0x10) }, .status = TDX_VE_MMIO_ADDR_MISMATCH },
 	{ "qualification says read, bytes say write", B(0x89, 0x03), 48, READ, 0, 0x10, .rflags = IF_,
@@ -399,6 +446,8 @@ static int setup(void **state)
 	tdxh_reset();
 	tdxh_add_port_device(&dev);
 	window = tdxh_ve_map_mmio(0x2000, &mdev);
+	/* The window's GPA is not its address (nor the address with the shared bit). */
+	assert_true((tdxh_ve_va_to_gpa(window) & ~tdxh_shared_bit()) != (uint64_t)(uintptr_t)window);
 	fatal_calls = 0;
 	return 0;
 }
@@ -440,10 +489,13 @@ static void run_case(const struct ve_case *c)
 	ve.exit_qualification = c->qual;
 	ve.instruction_length = c->len;
 	if (c->exit_reason == 48) {
+		/* GLA = the address, GPA = what the harness's page tables map it to: not the address. */
 		gla = (uint64_t)(uintptr_t)window + c->ept_off;
-		ve.exit_qualification = c->qual | (1u << 7) | (1u << 8);
-		ve.gla = gla;
-		ve.gpa = c->ept_private ? gla : gla | shared;
+		ve.exit_qualification = c->qual | (c->no_gla_valid ? 0 : 1u << 7) | (1u << 8);
+		ve.gla = gla + c->gla_skew;
+		ve.gpa = tdxh_ve_va_to_gpa((const void *)(uintptr_t)gla) + c->gpa_skew;
+		if (c->ept_private)
+			ve.gpa &= ~shared;
 		ve.instruction_length = TDXH_VE_EPT_JUNK_LENGTH;
 		if (c->gla_moffs) {
 			unsigned asize = at[0] == 0x67 ? 4 : 8;
@@ -479,8 +531,8 @@ static void run_case(const struct ve_case *c)
 		const struct tdxh_record *rec = tdxh_last_record();
 		uint64_t want[4] = { c->r12, c->r13, c->r14, c->r15 };
 
-		if (c->subfn == 48)	/* the shared GPA of window + r14 */
-			want[2] = ((uint64_t)(uintptr_t)window + c->r14) | shared;
+		if (c->subfn == 48)	/* the shared GPA window + r14 maps to (+ the case's skew) */
+			want[2] = tdxh_ve_va_to_gpa(window + c->r14) + c->gpa_skew;
 		assert_int_equal(rec->vmm_saw.gpr[TDXH_R10], 0);
 		if (rec->vmm_saw.gpr[TDXH_R11] != c->subfn)
 			fail_msg("%s: sub-function %llu, expected %llu", c->name,
@@ -599,7 +651,7 @@ static void hostile_answers_are_cut_to_the_access_width(void **state)
 		ve.exit_reason = 48;
 		ve.exit_qualification = 1 | (1u << 7);
 		ve.gla = gla;
-		ve.gpa = gla | tdxh_shared_bit();
+		ve.gpa = tdxh_ve_va_to_gpa((const void *)(uintptr_t)gla);
 		assert_int_equal(tdx_ve_emulate(&f, &ve, &detail), TDX_VE_OK);
 		assert_int_equal(f.rcx, loads[i].rcx);
 		assert_int_equal(f.rbx, gla);	/* nothing else of the VMM's got in */
@@ -636,7 +688,7 @@ static void fetch_stops_at_the_page_end(void **state)
 	ve.exit_reason = 48;
 	ve.exit_qualification = 1 | (1u << 7);
 	ve.gla = gla;
-	ve.gpa = gla | tdxh_shared_bit();
+	ve.gpa = tdxh_ve_va_to_gpa((const void *)(uintptr_t)gla);
 
 	/* 8B 03 (mov eax, [rbx]) in the last two bytes; the next page unreadable. */
 	assert_int_equal(mprotect(page, 0x1000, PROT_NONE), 0);

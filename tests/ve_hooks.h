@@ -1,19 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * For the #VE test programs (include once, in the program's only .c):
- * this program's flat mapping, where MMIO windows stand for shared GPAs,
- * and a fatal hook that records instead of halting.
+ * For the #VE test programs (include once, in the program's only .c): a
+ * fatal hook that records instead of halting.  tdx_va_to_gpa() stays
+ * libtdx's identity default: MMIO emulation must not need it.
  */
 #ifndef TDX_TEST_VE_HOOKS_H
 #define TDX_TEST_VE_HOOKS_H
 
 #include <tdx/ve.h>
 #include "tdxh_ve.h"
-
-uint64_t tdx_va_to_gpa(const void *va)
-{
-	return tdxh_ve_va_to_gpa(va);
-}
 
 static unsigned fatal_calls, fatal_status;
 void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, unsigned status,

@@ -17,7 +17,8 @@
 /*
  * tools/tdx-sim's MMIO window (docs/sim.md): every access is a #VE (EPT
  * violation on a shared GPA); 4 KiB of device scratch RAM at its start.
- * common/addr.c maps it shared in tdx_va_to_gpa(), as the sim's paging does.
+ * libtdx's #VE handler takes the GPA from the VE info: no tdx_va_to_gpa()
+ * override is needed for it.
  */
 #define EX_SIM_MMIO_BASE 0x70000000ull
 #define EX_SIM_MMIO_SIZE (16ull << 20)

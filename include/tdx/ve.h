@@ -19,8 +19,12 @@
  * that took the #VE and reads the instruction bytes at RIP (at most 15, never
  * past the end of RIP's page unless the decoder needs them) and the INS/OUTS
  * buffers at RDI/RSI directly, with CS/DS/ES bases of 0 (64-bit mode).
- * Effective addresses of MMIO accesses are turned into GPAs by
- * tdx_va_to_gpa() (tdx/addr.h; identity unless firmware overrides it).
+ *
+ * MMIO ADDRESSES: an MMIO access goes to the GPA the TDX module reported in
+ * the VE info (TDG.VP.VEINFO.GET R9), once the decoded effective address is
+ * the reported guest linear address (R8) and the GPA has the shared bit and
+ * the same page offset.  The GPA comes from the guest's page tables, so any
+ * paging works, flat or not; tdx_va_to_gpa() (tdx/addr.h) plays no part.
  */
 #ifndef TDX_VE_H
 #define TDX_VE_H
@@ -83,9 +87,10 @@ struct tdx_ve_frame {
 #define TDX_VE_MMIO_NOT_MEMORY     12 /* decoded a register operand: no memory access */
 #define TDX_VE_MMIO_PAGE_CROSS     13 /* access crosses a 4 KiB page: refused */
 #define TDX_VE_MMIO_PRIVATE_GPA    14 /* EPT violation on a private GPA: not MMIO, refused */
-#define TDX_VE_MMIO_ADDR_MISMATCH  15 /* decoded address/direction differs from the VE info */
+#define TDX_VE_MMIO_ADDR_MISMATCH  15 /* decoded address is not the VE info's GLA, or direction differs */
 #define TDX_VE_MMIO_FETCH          16 /* instruction fetch from a shared GPA */
-#define TDX_VE_STATUS_COUNT        17
+#define TDX_VE_MMIO_GPA_OFFSET     17 /* VE info's GPA is not at the decoded address's page offset */
+#define TDX_VE_STATUS_COUNT        18
 
 /* One decoded MMIO instruction (tdx_ve_decode_mmio). */
 struct tdx_mmio_insn {

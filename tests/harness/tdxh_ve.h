@@ -13,8 +13,10 @@
  *     page raise #PF -> SIGSEGV.  tdxh_ve_arm() installs a SIGSEGV handler
  *     that fabricates the VE info, posts it, calls tdx_handle_ve() on a frame
  *     built from the ucontext and writes the frame back.  PROT_NONE windows
- *     from tdxh_ve_map_mmio() stand for shared MMIO GPAs: flat mapping,
- *     GPA = VA | the shared bit (1 << (GPAW - 1), the harness's TD config).
+ *     from tdxh_ve_map_mmio() stand for shared MMIO GPAs that differ from
+ *     the windows' addresses, as device memory mapped by a TD's page tables
+ *     does: GPA = the window's GPA + offset | the shared bit (1 << (GPAW - 1),
+ *     the harness's TD config).
  */
 #ifndef TDXH_VE_H
 #define TDXH_VE_H
@@ -85,20 +87,32 @@ int tdxh_ve_from_fault(unsigned trapno, uint64_t fault_addr, uint64_t pf_error, 
 
 /*
  * Map `size` bytes (page multiple) PROT_NONE: every load/store there faults
- * and becomes an EPT-violation #VE on GPA = VA | shared bit (tdxh_shared_bit()),
- * answered by `dev` (tdxh_abi.h; its base and size are set to the window)
- * through the harness's #VE.RequestMMIO model.  The window lies below
- * 2 GiB, so disp32, moffs32 and 32-bit addressing reach it.  Returns its
- * address; aborts on failure.  Windows live until tdxh_reset().
+ * and becomes an EPT-violation #VE with GLA = the address and GPA = the
+ * window's own GPA + offset | shared bit (tdxh_ve_va_to_gpa()), answered by
+ * `dev` (tdxh_abi.h; its base is set to the window's GPA, its size to the
+ * window's) through the harness's #VE.RequestMMIO model.  Window GPAs start
+ * at TDXH_VE_MMIO_GPA_BASE (above 4 GiB, never equal to a window address),
+ * one after the other with a page between.  The window lies below 2 GiB,
+ * so disp32, moffs32 and 32-bit addressing reach it.  Returns its address;
+ * aborts on failure.  Windows live until tdxh_reset().
  */
+#define TDXH_VE_MMIO_GPA_BASE 0x300000000ull
 void *tdxh_ve_map_mmio(size_t size, const struct tdxh_mmio_device *dev);
 
 /*
- * Flat mapping of the harness: an address inside an MMIO window -> its
- * shared GPA (VA | shared bit); anything else -> itself.  A test that runs
- * real MMIO defines tdx_va_to_gpa() as this (libtdx's is weak).
+ * The harness's page tables: an address inside an MMIO window -> the shared
+ * GPA it maps (what the VE info reports for it); anything else -> itself.
+ * libtdx's #VE handler needs no such translation (it uses the VE info's
+ * GPA): tests keep libtdx's default tdx_va_to_gpa().
  */
 uint64_t tdxh_ve_va_to_gpa(const void *va);
+
+/*
+ * If set, called on each VE info the SIGSEGV path fabricates, before it is
+ * posted: a test changes it to what a confused module would report.
+ * Cleared by tdxh_reset().
+ */
+extern void (*tdxh_ve_tamper)(struct tdxh_ve_info *ve);
 
 
 /*

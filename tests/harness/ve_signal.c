@@ -21,6 +21,7 @@
 #include <tdx/ve.h>
 
 struct tdxh_ve_stats tdxh_ve_stats;
+void (*tdxh_ve_tamper)(struct tdxh_ve_info *ve);
 static __thread sigjmp_buf *ve_env;
 static __thread unsigned ve_failed;
 static struct sigaction previous_segv, previous_ill;	/* what is not a #VE goes there */
@@ -97,7 +98,7 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 	frame_from(&frame, uc);
 	regs_from(&regs, &frame);
 	if (sig == SIGSEGV && tdxh__ve_in_window(addr))
-		shared_gpa = addr | tdxh_shared_bit();
+		shared_gpa = tdxh_ve_va_to_gpa((const void *)(uintptr_t)addr);
 	if (tdxh_ve_from_fault((unsigned)trap, addr, err, shared_gpa,
 			       (const uint8_t *)(uintptr_t)frame.rip, 15, &regs, &ve) != 0) {
 		/* Not a #VE: whoever handled the signal before (e.g. tdxh_arm_sti). */
@@ -106,6 +107,8 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 		return;
 	}
 
+	if (tdxh_ve_tamper)
+		tdxh_ve_tamper(&ve);
 	tdxh_post_ve(&ve);
 	tdxh_ve_stats.delivered++;
 	tdxh_ve_stats.last = ve;

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * MMIO windows: PROT_NONE pages standing for shared GPAs (flat mapping,
- * GPA = VA | shared bit).  The devices behind them are the ABI harness's
- * MMIO devices (tdxh_add_mmio_device), answered by its #VE.RequestMMIO model.
+ * MMIO windows: PROT_NONE pages standing for shared GPAs.  Like a TD whose
+ * page tables map a device at some virtual address, a window's GPAs are
+ * not its addresses: windows take GPAs from TDXH_VE_MMIO_GPA_BASE up,
+ * reached with the shared bit.  The devices behind them
+ * are the ABI harness's MMIO devices (tdxh_add_mmio_device), keyed by that
+ * GPA and answered by its #VE.RequestMMIO model, so a request to any other
+ * GPA (the window's address, say) finds no device.
  */
 #define _GNU_SOURCE
 #include "tdxh_ve.h"
@@ -27,8 +31,10 @@
 static struct window {
 	uint8_t *va;
 	size_t size;
+	uint64_t gpa;	/* without the shared bit */
 } windows[MAX_WINDOWS];
 static unsigned nr_windows;
+static uint64_t next_gpa = TDXH_VE_MMIO_GPA_BASE;
 
 void *tdxh_ve_map_mmio(size_t size, const struct tdxh_mmio_device *dev)
 {
@@ -51,7 +57,7 @@ void *tdxh_ve_map_mmio(size_t size, const struct tdxh_mmio_device *dev)
 	 * access it lets fault.
 	 */
 	TDXH_MEMCHECK_DEFINED(va, size);
-	d.base = (uint64_t)(uintptr_t)va;
+	d.base = next_gpa;
 	d.size = size;
 	if (tdxh_add_mmio_device(&d) != 0) {
 		fprintf(stderr, "tdxh_ve_map_mmio: MMIO device table full\n");
@@ -59,25 +65,33 @@ void *tdxh_ve_map_mmio(size_t size, const struct tdxh_mmio_device *dev)
 	}
 	windows[nr_windows].va = va;
 	windows[nr_windows].size = size;
+	windows[nr_windows].gpa = next_gpa;
 	nr_windows++;
+	next_gpa += size + 0x1000;	/* a hole between windows: no access runs into the next */
 	return va;
+}
+
+static const struct window *window_of(uint64_t va)
+{
+	for (unsigned i = 0; i < nr_windows; i++)
+		if (va >= (uint64_t)(uintptr_t)windows[i].va &&
+		    va - (uint64_t)(uintptr_t)windows[i].va < windows[i].size)
+			return &windows[i];
+	return NULL;
 }
 
 /* Is `va` inside a window?  (ve_signal.c) */
 int tdxh__ve_in_window(uint64_t va)
 {
-	for (unsigned i = 0; i < nr_windows; i++)
-		if (va >= (uint64_t)(uintptr_t)windows[i].va &&
-		    va - (uint64_t)(uintptr_t)windows[i].va < windows[i].size)
-			return 1;
-	return 0;
+	return window_of(va) != NULL;
 }
 
 uint64_t tdxh_ve_va_to_gpa(const void *va)
 {
 	uint64_t a = (uint64_t)(uintptr_t)va;
+	const struct window *w = window_of(a);
 
-	return tdxh__ve_in_window(a) ? a | tdxh_shared_bit() : a;
+	return w ? (w->gpa + (a - (uint64_t)(uintptr_t)w->va)) | tdxh_shared_bit() : a;
 }
 
 void tdxh_install_ve_models(void)
@@ -86,5 +100,7 @@ void tdxh_install_ve_models(void)
 		munmap(windows[i].va, windows[i].size);
 	memset(windows, 0, sizeof(windows));
 	nr_windows = 0;
+	next_gpa = TDXH_VE_MMIO_GPA_BASE;
+	tdxh_ve_tamper = NULL;
 	memset(&tdxh_ve_stats, 0, sizeof(tdxh_ve_stats));
 }
