@@ -30,10 +30,12 @@
 
 #define TEST_LEAF 42	/* a leaf number no default model uses */
 
-static const uint8_t tdcall[] = { 0x66, 0x0f, 0x01, 0xcc, 0x90 };
-static const uint8_t tdcall_cb[] = { 0x66, 0x0f, 0x01, 0xcb, 0x90 };	/* one byte off */
-static const uint8_t ud2[] = { 0x0f, 0x0b, 0x90 };
-static const uint8_t in_dx[] = { 0xec, 0x90 };	/* in al, dx: #GP in user mode */
+/* 16 bytes each, as much as an instruction fetch could look at; nops after. */
+#define NOPS 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90
+static const uint8_t tdcall[16] = { 0x66, 0x0f, 0x01, 0xcc, NOPS };
+static const uint8_t tdcall_cb[16] = { 0x66, 0x0f, 0x01, 0xcb, NOPS };	/* one byte off */
+static const uint8_t ud2[16] = { 0x0f, 0x0b, NOPS };
+static const uint8_t in_dx[16] = { 0xec, NOPS };	/* in al, dx: #GP in user mode */
 
 static void answer_leaf(struct tdxh_leaf_call *c)
 {
