@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI #VE.RequestMMIO (48): R12 size, R13 direction, R14 GPA, R15 data; R11 data read. */
-#include "args.h"
+#include "module/args.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
+#include "module/args.h"
 #include <tdx/tdvmcall.h>
 
 /* GHCI Instruction.HLT (12): R12 = 1 when interrupts are blocked. */

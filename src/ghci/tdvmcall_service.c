@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
+#include "module/args.h"
 #include <tdx/tdvmcall.h>
 
 /* GHCI Service (0x10005): R12 command GPA, R13 response GPA, R14 vector, R15 timeout. */

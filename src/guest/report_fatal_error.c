@@ -5,7 +5,7 @@
 #include <tdx/guest.h>
 #include <tdx/tdvmcall.h>
 
-#include "attest_util.h"
+#include "attest/attest_util.h"
 
 #define PAGE_SIZE 4096u
 #define R12_GPA_VALID (1ull << 63)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Port I/O over GHCI TDG.VP.VMCALL<Instruction.IO> (sub-function 30). */
-#include "args.h"
+#include "module/args.h"
 #include <tdx/io.h>
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>

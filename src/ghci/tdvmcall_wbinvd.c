@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
+#include "module/args.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 

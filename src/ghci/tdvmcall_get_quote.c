@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
+#include "module/args.h"
 #include <tdx/tdvmcall.h>
 
 /* GHCI GetQuote (0x10002): R12 shared buffer GPA, R13 buffer size. */

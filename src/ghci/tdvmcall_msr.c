@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI Instruction.RDMSR (31) and Instruction.WRMSR (32). */
-#include "args.h"
+#include "module/args.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 
