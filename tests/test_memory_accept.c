@@ -173,8 +173,8 @@ static void busy_retries_are_bounded(void **state)
 	assert_int_equal(res.status, OPERAND_BUSY_RCX);
 	assert_int_equal(res.gpa, 4 * M2);
 	assert_int_equal(res.level, 1);
-	assert_int_equal(res.calls, TDX_ACCEPT_BUSY_RETRIES + 1);
-	assert_int_equal(tdxh_count(6, 0), TDX_ACCEPT_BUSY_RETRIES + 1);
+	assert_int_equal(res.calls, TDX_BUSY_RETRIES + 1);
+	assert_int_equal(tdxh_count(6, 0), TDX_BUSY_RETRIES + 1);
 	assert_int_equal(tdxh_mem_count(4 * M2, 2 * M2, TDXH_PAGE_ACCEPTED), 0);
 }
 

@@ -49,6 +49,14 @@ static inline bool tdx_status_is_busy(uint64_t status)
 	return tdx_status_is(status, TDX_OPERAND_BUSY);
 }
 
+/*
+ * The library's one retry policy for TDX_OPERAND_BUSY (another vCPU holds
+ * the resource): a call answered BUSY is repeated, after a `pause`, at most
+ * this many times; then BUSY is returned.  Used by every function that
+ * retries (accepting memory, TDREPORT, VERIFYREPORT, RTMR extension).
+ */
+#define TDX_BUSY_RETRIES 100
+
 /* TDVMCALL status bit 63: the VMM failed the call (RETRY is not an error). */
 static inline bool tdvmcall_status_is_error(uint64_t status)
 {

@@ -27,6 +27,10 @@ extern "C" {
 #define TDX_PAGE_LEVEL_2M 1
 #define TDX_PAGE_LEVEL_1G 2	/* rejected (OPERAND_INVALID | RCX) by modules 1.0 and 1.5 */
 
+/* Bytes of a page of each level (the page size: TDX_MEM_PAGE_4K). */
+#define TDX_MEM_PAGE_4K 0x1000ull	/* level 0 */
+#define TDX_MEM_PAGE_2M 0x200000ull	/* level 1 */
+
 /* RAX bits 23:16: leaf version. Only TDG.VM.RD has a version 1 (module 1.5). */
 #define TDX_LEAF_VERSION(v) ((uint64_t)(v) << 16)
 
@@ -74,8 +78,10 @@ uint64_t tdg_vp_veinfo_get(struct tdx_ve_info *ve);
 
 /* ---- TDG.MR.REPORT (leaf 4) ----------------------------------------------- */
 
-#define TDX_REPORT_SIZE            1024	/* TDREPORT_STRUCT, 1024-byte aligned */
-#define TDX_REPORTDATA_SIZE        64	/* REPORTDATA, 64-byte aligned */
+#define TDX_REPORT_SIZE            1024	/* TDREPORT_STRUCT */
+#define TDX_REPORT_ALIGN           1024	/* RCX: 1024-aligned */
+#define TDX_REPORTDATA_SIZE        64	/* REPORTDATA */
+#define TDX_REPORTDATA_ALIGN       64	/* RDX: 64-aligned */
 #define TDX_REPORT_SUBTYPE_TD      0	/* R8: the only subtype */
 
 /*
@@ -174,7 +180,8 @@ uint64_t tdg_servtd_wr(uint64_t binding_handle, uint64_t field_id,
 
 /* ---- TDG.MR.VERIFYREPORT (leaf 22) ---------------------------------------- */
 
-#define TDX_REPORTMACSTRUCT_SIZE 256	/* 256-byte aligned */
+#define TDX_REPORTMACSTRUCT_SIZE  256	/* REPORTMACSTRUCT, at offset 0 of TDREPORT_STRUCT */
+#define TDX_REPORTMACSTRUCT_ALIGN 256	/* RCX: 256-aligned */
 
 /*
  * TDG.MR.VERIFYREPORT: check the MAC of the REPORTMACSTRUCT at

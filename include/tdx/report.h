@@ -10,22 +10,19 @@
 #define TDX_REPORT_H
 
 #include <stdint.h>
+#include "module.h"
+#include "sha384.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define TDX_REPORT_SIZE          1024	/* TDREPORT_STRUCT */
-#define TDX_REPORT_ALIGN         1024	/* TDG.MR.REPORT: RCX 1024-aligned */
-#define TDX_REPORTDATA_SIZE      64
-#define TDX_REPORTDATA_ALIGN     64	/* TDG.MR.REPORT: RDX 64-aligned */
-#define TDX_REPORTMAC_SIZE       256	/* REPORTMACSTRUCT */
-#define TDX_REPORTMAC_ALIGN      256	/* TDG.MR.VERIFYREPORT: RCX 256-aligned */
-#define TDX_MEASUREMENT_SIZE     48	/* a SHA-384 value: MRTD, RTMRs, ... */
+/*
+ * Sizes and alignments of TDREPORT_STRUCT, REPORTDATA and REPORTMACSTRUCT:
+ * with their leaves in tdx/module.h (TDX_REPORT_SIZE, TDX_REPORT_ALIGN, ...).
+ */
+#define TDX_MEASUREMENT_SIZE     TDX_SHA384_DIGEST_SIZE	/* a SHA-384 value: MRTD, RTMRs, ... */
 #define TDX_NUM_RTMRS            4
-
-/* How many times the library retries TDX_OPERAND_BUSY before returning it. */
-#define TDX_BUSY_RETRIES         100
 
 /* REPORTMACSTRUCT: 256 bytes at offset 0 of TDREPORT_STRUCT. */
 struct tdx_reportmac {

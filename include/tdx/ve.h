@@ -31,6 +31,7 @@
 
 #include <stdint.h>
 #include "exit_reason.h"
+#include "guest.h"
 #include "module.h"
 
 #ifdef __cplusplus
@@ -64,8 +65,7 @@ struct tdx_ve_frame {
 #define TDX_EPT_QUAL_FETCH     (1ull << 2)
 #define TDX_EPT_QUAL_GLA_VALID (1ull << 7)
 
-/* RFLAGS bits the handler looks at. */
-#define TDX_RFLAGS_IF (1ull << 9)
+/* RFLAGS bits the handler looks at: IF (TDX_RFLAGS_IF, tdx/guest.h) and DF. */
 #define TDX_RFLAGS_DF (1ull << 10)
 
 /*
@@ -153,7 +153,8 @@ unsigned tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
  * not be read), the TDX_VE_* status and its detail.  Weak: firmware may
  * override it (e.g. to inject #GP or skip the instruction and return).  The
  * default reports "#VE <reason>; exit <n> rip <hex> st <hex>" (64 bytes) with
- * TDG.VP.VMCALL<ReportFatalError> and halts forever.  If it returns,
+ * tdx_report_fatal_error() (tdx/fatal.h: ReportFatalError, then halt
+ * forever).  If it returns,
  * tdx_handle_ve() returns the status and the stub resumes the frame as the
  * hook left it.
  */

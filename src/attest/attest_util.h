@@ -52,18 +52,4 @@ static inline uint8_t *tdx_bytes_align64(void *buf)
 	return (uint8_t *)((p + 63) & ~(uintptr_t)63);
 }
 
-/*
- * Bounded retry of TDX_OPERAND_BUSY (another vCPU holds the resource):
- * true while `status` is BUSY and fewer than TDX_BUSY_RETRIES retries were
- * made; pauses before the caller retries.
- */
-static inline int tdx_busy_retry(uint64_t status, unsigned *tries)
-{
-	if (TDX_STATUS_CODE(status) != TDX_OPERAND_BUSY || *tries >= TDX_BUSY_RETRIES)
-		return 0;
-	(*tries)++;
-	__asm__ volatile("pause" ::: "memory");
-	return 1;
-}
-
 #endif /* TDX_ATTEST_UTIL_H */

@@ -6,6 +6,7 @@
 #include <tdx/status.h>
 
 #include "attest_util.h"
+#include "lib/internal.h"
 
 uint64_t tdx_extend_rtmr(unsigned index, const uint8_t digest[TDX_MEASUREMENT_SIZE])
 {
@@ -22,6 +23,6 @@ uint64_t tdx_extend_rtmr(unsigned index, const uint8_t digest[TDX_MEASUREMENT_SI
 	tdx_bytes_copy(copy, digest, TDX_MEASUREMENT_SIZE);
 	do
 		status = tdg_mr_rtmr_extend(tdx_va_to_gpa(copy), index);
-	while (tdx_busy_retry(status, &tries));
+	while (tdx__busy_retry(status, &tries));
 	return status;
 }

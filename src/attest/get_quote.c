@@ -17,10 +17,6 @@
 
 #include "attest_util.h"
 
-#define PAGE_SIZE 4096u
-#define NOTIFY_VECTOR_MIN 32
-#define NOTIFY_VECTOR_MAX 255
-
 static inline uint64_t shared_read64(const void *p)
 {
 	return *(const volatile uint64_t *)p;
@@ -58,9 +54,10 @@ static int request_valid(const struct tdx_quote_request *req)
 	if (req->max_polls == 0)
 		return 0;		/* waiting must be bounded */
 	if (req->notify_vector &&
-	    (req->notify_vector < NOTIFY_VECTOR_MIN || req->notify_vector > NOTIFY_VECTOR_MAX))
+	    (req->notify_vector < TDVMCALL_EVENT_NOTIFY_VECTOR_MIN ||
+	     req->notify_vector > TDVMCALL_EVENT_NOTIFY_VECTOR_MAX))
 		return 0;
-	if (req->shared_size < PAGE_SIZE || req->shared_size % PAGE_SIZE ||
+	if (req->shared_size < TDX_QUOTE_BUFFER_ALIGN || req->shared_size % TDX_QUOTE_BUFFER_ALIGN ||
 	    req->shared_size - TDX_QUOTE_HEADER_SIZE > UINT32_MAX)	/* out_len is 32 bits */
 		return 0;
 	if (buf + req->shared_size < buf ||

@@ -6,6 +6,7 @@
 #include <tdx/status.h>
 
 #include "attest_util.h"
+#include "lib/internal.h"
 
 /* REPORTDATA for callers that have none: private (in the image), 64-aligned. */
 static const uint8_t no_reportdata[TDX_REPORTDATA_SIZE] __attribute__((aligned(TDX_REPORTDATA_ALIGN)));
@@ -30,7 +31,7 @@ uint64_t tdx_get_report(const uint8_t reportdata[TDX_REPORTDATA_SIZE], struct td
 
 	do
 		status = tdg_mr_report(report_gpa, data_gpa, 0);
-	while (tdx_busy_retry(status, &tries));
+	while (tdx__busy_retry(status, &tries));
 
 	if (status != TDX_SUCCESS)
 		tdx_bytes_wipe(report, sizeof(*report));

@@ -6,6 +6,7 @@
 #include <tdx/status.h>
 
 #include "attest_util.h"
+#include "lib/internal.h"
 
 uint64_t tdx_verify_report(const struct tdx_reportmac *mac)
 {
@@ -15,10 +16,10 @@ uint64_t tdx_verify_report(const struct tdx_reportmac *mac)
 	if (!mac)
 		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
 	gpa = tdx_va_to_gpa(mac);
-	if (gpa & (TDX_REPORTMAC_ALIGN - 1))
+	if (gpa & (TDX_REPORTMACSTRUCT_ALIGN - 1))
 		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
 	do
 		status = tdg_mr_verifyreport(gpa);
-	while (tdx_busy_retry(status, &tries));
+	while (tdx__busy_retry(status, &tries));
 	return status;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Port I/O over GHCI TDG.VP.VMCALL<Instruction.IO> (sub-function 30). */
 #include "module/args.h"
+#include "lib/internal.h"
 #include <tdx/io.h>
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
@@ -13,7 +14,7 @@ static int io_size_valid(unsigned size)
 /* All ones of an access width (1, 2 or 4): what a port with no device reads as. */
 static uint32_t io_width_mask(unsigned size)
 {
-	return size >= 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1;
+	return (uint32_t)tdx__width_mask(size);
 }
 
 /* GHCI Instruction.IO, direction 0 (in): R12 size, R13 0, R14 port -> R11 data. */

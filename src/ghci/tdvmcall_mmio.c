@@ -1,17 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI #VE.RequestMMIO (48): R12 size, R13 direction, R14 GPA, R15 data; R11 data read. */
 #include "module/args.h"
+#include "lib/internal.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 
 static int mmio_size_valid(unsigned size)
 {
 	return size == 1 || size == 2 || size == 4 || size == 8;
-}
-
-static uint64_t mmio_width_mask(unsigned size)
-{
-	return size >= 8 ? ~0ull : (1ull << (8 * size)) - 1;
 }
 
 /* GHCI #VE.RequestMMIO, direction 0 (read). */
@@ -29,7 +25,7 @@ uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 		return TDVMCALL_STATUS_INVALID_OPERAND;
 	status = __tdx_hypercall(&args);
 	if (status == TDVMCALL_STATUS_SUCCESS)
-		*value = args.r11 & mmio_width_mask(size);
+		*value = args.r11 & tdx__width_mask(size);
 	return status;
 }
 
@@ -45,6 +41,6 @@ uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value)
 
 	if (!mmio_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;
-	args.r15 = value & mmio_width_mask(size);
+	args.r15 = value & tdx__width_mask(size);
 	return __tdx_hypercall(&args);
 }

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* tdx_report_fatal_error: GHCI ReportFatalError (0x10003), then halt forever. */
+/*
+ * tdx_report_fatal_error: GHCI ReportFatalError (0x10003), then halt
+ * forever.  The library's one fatal path: the default #VE fatal hook
+ * (src/ve/fatal.c) ends here too.
+ */
+#include <stddef.h>
 #include <tdx/addr.h>
 #include <tdx/fatal.h>
 #include <tdx/guest.h>
+#include <tdx/module.h>
 #include <tdx/tdvmcall.h>
-
-#include "attest/attest_util.h"
-
-#define PAGE_SIZE 4096u
-#define R12_GPA_VALID (1ull << 63)
-#define MESSAGE_REGS_SIZE 64
 
 /*
  * Copy the message, NUL-terminated, into the shared page without running past
@@ -18,7 +18,7 @@
 static uint64_t put_shared_message(const char *message, void *shared_page)
 {
 	uint64_t gpa = tdx_va_to_gpa(shared_page), shared_bit = tdx_shared_mask();
-	size_t room = PAGE_SIZE - (size_t)(gpa & (PAGE_SIZE - 1));
+	size_t room = TDX_MEM_PAGE_4K - (size_t)(gpa & (TDX_MEM_PAGE_4K - 1));
 	volatile char *dst = shared_page;
 	size_t i = 0;
 
@@ -32,21 +32,18 @@ static uint64_t put_shared_message(const char *message, void *shared_page)
 
 void tdx_report_fatal_error(uint64_t code, const char *message, void *shared_page)
 {
-	char regs[MESSAGE_REGS_SIZE];
 	uint64_t shared_gpa = 0;
-	size_t i = 0;
-
-	/* The first 64 bytes, zero-padded: the VMM sees no stale stack bytes. */
-	tdx_bytes_wipe(regs, sizeof(regs));
-	for (; message && i < MESSAGE_REGS_SIZE && message[i]; i++)
-		regs[i] = message[i];
 
 	if (shared_page)
 		shared_gpa = put_shared_message(message, shared_page);
-	code &= ~(R12_GPA_VALID | 0xFFFFull);	/* the wrapper sets bit 63 for shared_gpa */
-	(void)tdvmcall_report_fatal_error(code, shared_gpa, message ? regs : NULL);
+	/*
+	 * The wrapper clears bits 63 and 15:0 of the code (it sets bit 63 for
+	 * shared_gpa) and sends the message's first 64 bytes, zero-padded: the
+	 * VMM sees no stale stack bytes.
+	 */
+	(void)tdvmcall_report_fatal_error(code, shared_gpa, message);
 
 	/* The VMM resumed a TD that declared itself dead: stay dead. */
 	for (;;)
-		(void)tdx_halt();
+		(void)tdvmcall_hlt(true);
 }

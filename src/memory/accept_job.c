@@ -72,7 +72,7 @@
  * at most nr_units - spared - 1 (the unclaimed one counts at least 1): a
  * contradiction.  So every chunk is claimed and resolved.
  */
-#include <tdx/memory.h>
+#include <tdx/accept_job.h>
 #include "accept_result.h"
 #include <tdx/status.h>
 

@@ -4,10 +4,10 @@
  * (TDX Module ABI, leaf 6): 2M pages where aligned, 4K elsewhere, 4K for a
  * 2M page mapped smaller (PAGE_SIZE_MISMATCH), never 1G.
  */
-#include <tdx/memory.h>
-#include "accept_result.h"
-#include <tdx/module.h>
+#include <tdx/accept.h>
 #include <tdx/status.h>
+#include "accept_result.h"
+#include "lib/internal.h"
 
 #define MASK_2M (TDX_MEM_PAGE_2M - 1)
 
@@ -16,19 +16,17 @@ static uint64_t level_bytes(unsigned level)
 	return TDX_MEM_PAGE_4K << (9 * level);
 }
 
-/* One page, TDX_OPERAND_BUSY retried a bounded number of times (status compared on 63:32). */
+/* One page, TDX_OPERAND_BUSY (any detail) retried by the library's one policy. */
 static uint64_t accept_page(uint64_t gpa, unsigned level, uint64_t *calls)
 {
-	unsigned busy = 0;
+	unsigned tries = 0;
 	uint64_t status;
 
-	for (;;) {
+	do {
 		status = tdg_mem_page_accept(gpa, level);
 		(*calls)++;
-		if (TDX_STATUS_CODE(status) != TDX_OPERAND_BUSY || busy == TDX_ACCEPT_BUSY_RETRIES)
-			return status;
-		busy++;
-	}
+	} while (tdx__busy_retry(status, &tries));
+	return status;
 }
 
 /*

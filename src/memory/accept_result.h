@@ -7,7 +7,7 @@
 #ifndef TDX_SRC_ACCEPT_RESULT_H
 #define TDX_SRC_ACCEPT_RESULT_H
 
-#include <tdx/memory.h>
+#include <tdx/accept.h>
 
 static inline void tdx_accept_result_copy(struct tdx_accept_result *dst,
 					  const struct tdx_accept_result *src)

@@ -4,7 +4,7 @@
  * (ACCEPTED / PENDING / CLAIMED), driven by compare-and-swap so that any
  * number of vCPUs can ask for overlapping ranges at once.  See memory.h.
  */
-#include <tdx/memory.h>
+#include <tdx/lazy_accept.h>
 #include "accept_result.h"
 #include <tdx/status.h>
 

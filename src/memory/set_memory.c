@@ -5,7 +5,7 @@
  * whole range.
  */
 #include <tdx/guest.h>
-#include <tdx/memory.h>
+#include <tdx/convert.h>
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 

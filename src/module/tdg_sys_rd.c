@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Global module metadata: TDG.SYS.RD (leaf 11) and TDG.SYS.RDALL (leaf 12). */
 #include "args.h"
+#include "metadata_read.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
@@ -8,20 +9,10 @@
 uint64_t tdg_sys_rd(uint64_t field_id, uint64_t *value, uint64_t *next_field_id)
 {
 	struct tdx_module_args args;
-	uint64_t status;
 
 	tdx_args_clear(&args);
 	args.rdx = field_id;
-	status = __tdx_module_call(TDG_SYS_RD, &args);
-
-	if (TDX_STATUS_CODE(status) == TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT && next_field_id)
-		*next_field_id = args.rdx;	/* the start of an enumeration: no value */
-	if (status != TDX_SUCCESS)
-		return status;
-	*value = args.r8;
-	if (next_field_id)
-		*next_field_id = args.rdx;
-	return status;
+	return tdx__metadata_read(TDG_SYS_RD, &args, value, next_field_id);
 }
 
 /* TDX Module ABI spec, TDG.SYS.RDALL: RDX list buffer GPA, R8 first field id -> R8 next. */

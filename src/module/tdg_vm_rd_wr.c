@@ -1,27 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /* TD-scope metadata: TDG.VM.RD (leaf 7, versions 0 and 1) and TDG.VM.WR (leaf 8). */
 #include "args.h"
+#include "metadata_read.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
 static uint64_t vm_rd(uint64_t version, uint64_t field_id, uint64_t *value, uint64_t *next)
 {
 	struct tdx_module_args args;
-	uint64_t status;
 
 	tdx_args_clear(&args);
 	args.rcx = 0;
 	args.rdx = field_id;
-	status = __tdx_module_call(TDG_VM_RD | TDX_LEAF_VERSION(version), &args);
-
-	if (TDX_STATUS_CODE(status) == TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT && next)
-		*next = args.rdx;	/* the start of an enumeration: no value */
-	if (status != TDX_SUCCESS)
-		return status;
-	*value = args.r8;
-	if (next)
-		*next = args.rdx;
-	return status;
+	return tdx__metadata_read(TDG_VM_RD | TDX_LEAF_VERSION(version), &args, value, next);
 }
 
 /* TDX Module ABI spec, TDG.VM.RD version 0: RCX 0 (the TD), RDX field id -> R8. */

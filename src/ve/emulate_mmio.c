@@ -8,9 +8,8 @@
 #include <tdx/guest.h>
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
+#include "lib/internal.h"
 #include "ve_internal.h"
-
-#define PAGE_SIZE 0x1000ull
 
 /* Decode the instruction at RIP, reading past RIP's page only if it must. */
 static unsigned decode_at_rip(const struct tdx_ve_frame *f, struct tdx_mmio_insn *d)
@@ -41,11 +40,11 @@ static unsigned check_access(const struct tdx_mmio_insn *d, const struct tdx_ve_
 {
 	uint64_t q = ve->exit_qualification;
 
-	if ((d->ea & (PAGE_SIZE - 1)) + d->size > PAGE_SIZE)
+	if ((d->ea & (TDX_MEM_PAGE_4K - 1)) + d->size > TDX_MEM_PAGE_4K)
 		return TDX_VE_MMIO_PAGE_CROSS;
 	if (!(q & TDX_EPT_QUAL_GLA_VALID) || d->ea != ve->gla)
 		return TDX_VE_MMIO_ADDR_MISMATCH;
-	if ((ve->gpa & (PAGE_SIZE - 1)) != (d->ea & (PAGE_SIZE - 1)))
+	if ((ve->gpa & (TDX_MEM_PAGE_4K - 1)) != (d->ea & (TDX_MEM_PAGE_4K - 1)))
 		return TDX_VE_MMIO_GPA_OFFSET;
 	if ((q & TDX_EPT_QUAL_WRITE) && !d->write)
 		return TDX_VE_MMIO_ADDR_MISMATCH;
@@ -71,11 +70,11 @@ unsigned tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint
 
 	if (d.write) {
 		value = d.has_imm ? d.imm : tdx__ve_gpr(f, d.reg) >> (d.reg_high8 ? 8 : 0);
-		status = tdvmcall_mmio_write(d.size, ve->gpa, value & tdx__ve_width_mask(d.size));
+		status = tdvmcall_mmio_write(d.size, ve->gpa, value & tdx__width_mask(d.size));
 	} else {
 		status = tdvmcall_mmio_read(d.size, ve->gpa, &value);
 		if (status == TDVMCALL_STATUS_SUCCESS) {
-			value &= tdx__ve_width_mask(d.size);	/* the VMM's upper bits: dropped */
+			value &= tdx__width_mask(d.size);	/* the VMM's upper bits: dropped */
 			if (d.sign_extend)
 				value = (uint64_t)(d.size == 1 ? (int64_t)(int8_t)value
 							       : (int64_t)(int16_t)value);

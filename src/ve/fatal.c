@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The default (weak) #VE fatal hook: tell the VMM why with
- * TDG.VP.VMCALL<ReportFatalError> and a readable 64-byte message, then halt.
+ * The default (weak) #VE fatal hook: tell the VMM why with a readable
+ * 64-byte message through the library's one fatal path,
+ * tdx_report_fatal_error() (TDG.VP.VMCALL<ReportFatalError>, then halt).
  */
-#include <stdbool.h>
-#include <tdx/module.h>
-#include <tdx/tdvmcall.h>
+#include <stddef.h>
+#include <tdx/fatal.h>
 #include "ve_internal.h"
 
 struct msg {
@@ -59,8 +59,6 @@ void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
 	for (pad = m.buf + m.len; pad < m.buf + sizeof(m.buf); pad++)
 		*pad = 0;
 
-	/* Error code 0 (bit 63 clear: no shared-GPA string), as Linux sends. */
-	(void)tdvmcall_report_fatal_error(0, 0, m.buf);
-	for (;;)
-		(void)tdvmcall_hlt(true);
+	/* Error code 0, no shared-GPA string, as Linux sends. */
+	tdx_report_fatal_error(0, m.buf, NULL);
 }

@@ -50,7 +50,7 @@ unsigned tdx__ve_fetch(uint64_t rip, uint8_t *buf, unsigned want, int stop_at_pa
 	unsigned n = want > TDX_VE_MAX_INSN ? TDX_VE_MAX_INSN : want;
 
 	if (stop_at_page) {
-		uint64_t left = 0x1000 - (rip & 0xFFF);
+		uint64_t left = TDX_MEM_PAGE_4K - (rip & (TDX_MEM_PAGE_4K - 1));
 		if (n > left)
 			n = (unsigned)left;
 	}

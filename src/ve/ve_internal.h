@@ -20,12 +20,6 @@ uint64_t tdx__ve_gpr(const struct tdx_ve_frame *f, unsigned n);
 void tdx__ve_set_gpr(struct tdx_ve_frame *f, unsigned n, unsigned size, int high8,
 		     uint64_t value);
 
-/* All ones of an access width of 1, 2, 4 or 8 bytes. */
-static inline uint64_t tdx__ve_width_mask(unsigned size)
-{
-	return size >= 8 ? ~0ull : (1ull << (8 * size)) - 1;
-}
-
 /*
  * Copy the instruction bytes at `rip` into buf (flat mapping: RIP is a
  * pointer into this address space).  Copies `want` bytes (<= 15), but
