@@ -4,8 +4,30 @@
 #define TDX_SRC_LIB_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <tdx/error.h>
+
+/*
+ * The library's own string functions (src/lib/mem.c, weak), declared here
+ * because a freestanding build has no <string.h>.  The compiler also calls
+ * memcpy and memset by itself for struct assignment and initializers.
+ */
+void *memcpy(void *restrict dst, const void *restrict src, size_t n);
+void *memset(void *dst, int c, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
+/*
+ * Clear memory that held something private (a hash state, a message) so
+ * that the clear survives the optimiser even though nothing reads the
+ * memory again.
+ */
+static inline void tdx__wipe(void *p, size_t n)
+{
+	memset(p, 0, n);
+	__asm__ volatile("" : : "r"(p) : "memory");
+}
 
 /* All ones of an access width of 1, 2, 4 or 8 bytes (port I/O, MMIO, #VE). */
 static inline uint64_t tdx__width_mask(unsigned size)
