@@ -47,7 +47,15 @@ void _start(void *hob, uint32_t vcpu_index)
 	struct tdx_rtmr_event log[1];
 	uint8_t rtmr[TDX_NUM_RTMRS][TDX_MEASUREMENT_SIZE];
 	_Alignas(TDX_REPORTDATA_ALIGN) uint8_t nonce[TDX_REPORTDATA_SIZE];
-	struct tdx_quote_request req;
+	struct tdx_quote_request req = {
+		.report = &report,
+		.shared_buf = shared,
+		.shared_size = sizeof(shared),
+		.quote = quote,
+		.quote_cap = sizeof(quote),
+		.wait = io_delay,
+		.max_polls = 100,
+	};
 	struct tdx_quote_info info;
 	enum tdx_quote_result r;
 	size_t quote_len;
@@ -55,17 +63,6 @@ void _start(void *hob, uint32_t vcpu_index)
 
 	(void)hob;
 	(void)vcpu_index;
-	/* Field by field: clang -O0 builds a struct initializer with memcpy. */
-	req.report = &report;
-	req.shared_buf = shared;
-	req.shared_size = sizeof(shared);
-	req.quote = quote;
-	req.quote_cap = sizeof(quote);
-	req.wait = io_delay;
-	req.wait_ctx = NULL;
-	req.max_polls = 100;
-	req.notify_vector = 0;
-
 	/* 1. measure */
 	log[0].index = 2;
 	tdx_sha384(blob, sizeof(blob) - 1, log[0].digest);

@@ -15,7 +15,7 @@
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 
-#include "attest_util.h"
+#include "lib/internal.h"
 
 static inline uint64_t shared_read64(const void *p)
 {
@@ -177,10 +177,7 @@ enum tdx_quote_result tdx_get_quote(const struct tdx_quote_request *req, size_t 
 
 	if (!info)
 		info = &scratch;
-	info->vmcall_status = 0;
-	info->buffer_status = 0;
-	info->out_len = 0;
-	info->polls = 0;
+	*info = (struct tdx_quote_info){ 0 };
 	result = req ? exchange(req, &len, info) : TDX_QUOTE_INVALID_ARGUMENT;
 	if (quote_len)
 		*quote_len = len;

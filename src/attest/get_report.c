@@ -5,7 +5,6 @@
 #include <tdx/report.h>
 #include <tdx/status.h>
 
-#include "attest_util.h"
 #include "lib/internal.h"
 
 /* REPORTDATA for callers that have none: private (in the image), 64-aligned. */
@@ -34,6 +33,6 @@ uint64_t tdx_get_report(const uint8_t reportdata[TDX_REPORTDATA_SIZE], struct td
 	while (tdx__busy_retry(status, &tries));
 
 	if (status != TDX_SUCCESS)
-		tdx_bytes_wipe(report, sizeof(*report));
+		memset(report, 0, sizeof(*report));
 	return status;
 }

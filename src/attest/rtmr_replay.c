@@ -2,15 +2,15 @@
 /* Replaying an event log to the RTMR values it implies. */
 #include <tdx/rtmr.h>
 
-#include "attest_util.h"
+#include "lib/internal.h"
 
 int tdx_rtmr_replay(const struct tdx_rtmr_event *log, size_t count,
 		    uint8_t rtmr[TDX_NUM_RTMRS][TDX_MEASUREMENT_SIZE])
 {
-	tdx_bytes_wipe(rtmr, TDX_NUM_RTMRS * TDX_MEASUREMENT_SIZE);
+	memset(rtmr, 0, TDX_NUM_RTMRS * TDX_MEASUREMENT_SIZE);
 	for (size_t i = 0; i < count; i++) {
 		if (log[i].index >= TDX_NUM_RTMRS) {
-			tdx_bytes_wipe(rtmr, TDX_NUM_RTMRS * TDX_MEASUREMENT_SIZE);
+			memset(rtmr, 0, TDX_NUM_RTMRS * TDX_MEASUREMENT_SIZE);
 			return -1;
 		}
 		tdx_rtmr_extend_value(rtmr[log[i].index], log[i].digest);

@@ -5,12 +5,12 @@
  *
  * Written for a freestanding, general-registers-only build: the message
  * schedule is the 16-word ring of section 6.4's alternative form, kept in
- * the context's block buffer (no 640-byte W[80] on the stack), and bytes
- * are moved one at a time so that no compiler turns a loop into memcpy.
+ * the context's block buffer (no 640-byte W[80] on the stack); message
+ * bytes go straight into that ring as big-endian words.
  */
 #include <tdx/sha384.h>
 
-#include "attest_util.h"
+#include "lib/internal.h"
 
 static const uint64_t K[80] = {
 	0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full, 0xe9b5dba58189dbbcull,
@@ -101,10 +101,8 @@ static void put_byte(struct tdx_sha384_ctx *ctx, uint8_t byte)
 
 void tdx_sha384_init(struct tdx_sha384_ctx *ctx)
 {
-	for (unsigned i = 0; i < 8; i++)
-		ctx->h[i] = H0[i];
-	for (unsigned i = 0; i < 16; i++)
-		ctx->w[i] = 0;
+	memcpy(ctx->h, H0, sizeof(ctx->h));
+	memset(ctx->w, 0, sizeof(ctx->w));
 	ctx->len = 0;
 }
 
@@ -155,7 +153,7 @@ void tdx_sha384_final(struct tdx_sha384_ctx *ctx, uint8_t digest[TDX_SHA384_DIGE
 
 	for (unsigned i = 0; i < TDX_SHA384_DIGEST_SIZE; i++)
 		digest[i] = (uint8_t)(ctx->h[i >> 3] >> (56 - 8 * (i & 7)));
-	tdx_bytes_wipe(ctx, sizeof(*ctx));
+	tdx__wipe(ctx, sizeof(*ctx));	/* it holds the tail of the message */
 }
 
 void tdx_sha384(const void *data, size_t len, uint8_t digest[TDX_SHA384_DIGEST_SIZE])

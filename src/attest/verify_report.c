@@ -5,7 +5,6 @@
 #include <tdx/report.h>
 #include <tdx/status.h>
 
-#include "attest_util.h"
 #include "lib/internal.h"
 
 uint64_t tdx_verify_report(const struct tdx_reportmac *mac)

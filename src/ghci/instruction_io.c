@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Port I/O over GHCI TDG.VP.VMCALL<Instruction.IO> (sub-function 30). */
-#include "module/args.h"
 #include "lib/internal.h"
 #include <tdx/io.h>
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
+#include "vmcall_args.h"
 
 static int io_size_valid(unsigned size)
 {
@@ -20,13 +20,9 @@ static uint32_t io_width_mask(unsigned size)
 /* GHCI Instruction.IO, direction 0 (in): R12 size, R13 0, R14 port -> R11 data. */
 uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value)
 {
-	struct tdx_module_args args;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_IO,
+		.r12 = size, .r13 = TDX_IO_READ, .r14 = port);
 	uint64_t status;
-
-	tdx_vmcall_args(&args, TDVMCALL_INSTRUCTION_IO);
-	args.r12 = size;
-	args.r13 = TDX_IO_READ;
-	args.r14 = port;
 
 	if (!io_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;
@@ -39,16 +35,11 @@ uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value)
 /* GHCI Instruction.IO, direction 1 (out): R12 size, R13 1, R14 port, R15 data. */
 uint64_t tdx_io_write(unsigned size, uint16_t port, uint32_t value)
 {
-	struct tdx_module_args args;
-
-	tdx_vmcall_args(&args, TDVMCALL_INSTRUCTION_IO);
-	args.r12 = size;
-	args.r13 = TDX_IO_WRITE;
-	args.r14 = port;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_IO,
+		.r12 = size, .r13 = TDX_IO_WRITE, .r14 = port, .r15 = value & io_width_mask(size));
 
 	if (!io_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;
-	args.r15 = value & io_width_mask(size);
 	return __tdx_hypercall(&args);
 }
 

@@ -1,16 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-#include "module/args.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
+#include "vmcall_args.h"
 
 /* GHCI GetTdVmCallInfo (0x10000): R12 leaf -> leaf 0: R11-R14; leaf 1: R11, R12. */
 uint64_t tdvmcall_get_td_vmcall_info(uint64_t leaf, struct tdx_td_vmcall_info *info)
 {
-	struct tdx_module_args args;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_GET_TD_VM_CALL_INFO, .r12 = leaf);
 	uint64_t status;
-
-	tdx_vmcall_args(&args, TDVMCALL_GET_TD_VM_CALL_INFO);
-	args.r12 = leaf;
 
 	if (leaf != TDVMCALL_INFO_LEAF_BASE && leaf != TDVMCALL_INFO_LEAF_OPTIONAL)
 		return TDVMCALL_STATUS_INVALID_OPERAND;

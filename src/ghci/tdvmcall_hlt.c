@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-#include "module/args.h"
 #include <tdx/tdvmcall.h>
+#include "vmcall_args.h"
 
 /* GHCI Instruction.HLT (12): R12 = 1 when interrupts are blocked. */
 uint64_t tdvmcall_hlt(bool interrupts_blocked)
 {
-	struct tdx_module_args args;
-
-	tdx_vmcall_args(&args, TDVMCALL_INSTRUCTION_HLT);
-	args.r12 = interrupts_blocked ? 1 : 0;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_HLT,
+		.r12 = interrupts_blocked ? 1 : 0);
 
 	return __tdx_hypercall(&args);
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI #VE.RequestMMIO (48): R12 size, R13 direction, R14 GPA, R15 data; R11 data read. */
-#include "module/args.h"
 #include "lib/internal.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
+#include "vmcall_args.h"
 
 static int mmio_size_valid(unsigned size)
 {
@@ -13,13 +13,9 @@ static int mmio_size_valid(unsigned size)
 /* GHCI #VE.RequestMMIO, direction 0 (read). */
 uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 {
-	struct tdx_module_args args;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_VE_REQUEST_MMIO,
+		.r12 = size, .r13 = TDVMCALL_MMIO_READ, .r14 = gpa);
 	uint64_t status;
-
-	tdx_vmcall_args(&args, TDVMCALL_VE_REQUEST_MMIO);
-	args.r12 = size;
-	args.r13 = TDVMCALL_MMIO_READ;
-	args.r14 = gpa;
 
 	if (!mmio_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;
@@ -32,15 +28,11 @@ uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 /* GHCI #VE.RequestMMIO, direction 1 (write). */
 uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value)
 {
-	struct tdx_module_args args;
-
-	tdx_vmcall_args(&args, TDVMCALL_VE_REQUEST_MMIO);
-	args.r12 = size;
-	args.r13 = TDVMCALL_MMIO_WRITE;
-	args.r14 = gpa;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_VE_REQUEST_MMIO,
+		.r12 = size, .r13 = TDVMCALL_MMIO_WRITE, .r14 = gpa,
+		.r15 = value & tdx__width_mask(size));
 
 	if (!mmio_size_valid(size))
 		return TDVMCALL_STATUS_INVALID_OPERAND;
-	args.r15 = value & tdx__width_mask(size);
 	return __tdx_hypercall(&args);
 }

@@ -1,18 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI Instruction.RDMSR (31) and Instruction.WRMSR (32). */
-#include "module/args.h"
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
+#include "vmcall_args.h"
 
 /* GHCI Instruction.RDMSR: R12 MSR index -> R11 value. */
 uint64_t tdvmcall_rdmsr(uint32_t msr, uint64_t *value)
 {
-	struct tdx_module_args args;
-	uint64_t status;
-
-	tdx_vmcall_args(&args, TDVMCALL_INSTRUCTION_RDMSR);
-	args.r12 = msr;
-	status = __tdx_hypercall(&args);
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_RDMSR, .r12 = msr);
+	uint64_t status = __tdx_hypercall(&args);
 
 	if (status == TDVMCALL_STATUS_SUCCESS)
 		*value = args.r11;
@@ -22,11 +18,8 @@ uint64_t tdvmcall_rdmsr(uint32_t msr, uint64_t *value)
 /* GHCI Instruction.WRMSR: R12 MSR index, R13 value. */
 uint64_t tdvmcall_wrmsr(uint32_t msr, uint64_t value)
 {
-	struct tdx_module_args args;
-
-	tdx_vmcall_args(&args, TDVMCALL_INSTRUCTION_WRMSR);
-	args.r12 = msr;
-	args.r13 = value;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_WRMSR,
+		.r12 = msr, .r13 = value);
 
 	return __tdx_hypercall(&args);
 }

@@ -1,19 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-#include "module/args.h"
 #include <tdx/tdvmcall.h>
+#include "vmcall_args.h"
 
 /*
- * The message as 8 little-endian words, up to its first NUL (at most 64
- * bytes), zero after it: a short string is never read past its end.  Byte
- * by byte on purpose: a 64-byte struct copy could become a memcpy call,
- * which a freestanding guest does not have.
+ * The message as 8 little-endian words (zeroed by the caller), up to its
+ * first NUL (at most 64 bytes), zero after it: byte by byte, so a short
+ * string is never read past its end.
  */
 static void pack_message(const char *message, uint64_t words[8])
 {
 	int end = 0;
 
-	for (int w = 0; w < 8; w++)
-		words[w] = 0;
 	for (int i = 0; i < TDVMCALL_FATAL_ERROR_MESSAGE_SIZE && !end; i++) {
 		unsigned char c = (unsigned char)message[i];
 
@@ -31,17 +28,16 @@ static void pack_message(const char *message, uint64_t words[8])
 uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
 				     const char *message)
 {
-	struct tdx_module_args args;
+	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_REPORT_FATAL_ERROR,
 
-	tdx_vmcall_args(&args, TDVMCALL_REPORT_FATAL_ERROR);
-	args.r12 = error_code & ~(TDVMCALL_FATAL_ERROR_GPA_VALID | TDVMCALL_FATAL_ERROR_RESERVED);
+		.r12 = error_code & ~(TDVMCALL_FATAL_ERROR_GPA_VALID | TDVMCALL_FATAL_ERROR_RESERVED));
 
 	if (shared_gpa) {
 		args.r12 |= TDVMCALL_FATAL_ERROR_GPA_VALID;
 		args.r13 = shared_gpa;
 	}
 	if (message) {
-		uint64_t w[8];
+		uint64_t w[8] = { 0 };
 
 		pack_message(message, w);
 		args.r14 = w[0];

@@ -7,13 +7,9 @@
  */
 void tdx_cpuid(uint32_t leaf, uint32_t subleaf, struct tdx_cpuid_regs *out)
 {
-	struct tdx_cpuid_regs regs;
+	struct tdx_cpuid_regs regs = { 0 };
 
-	regs.eax = regs.ebx = regs.ecx = regs.edx = 0;	/* no initializer: no memset at -O0 */
 	if (leaf >= TDX_CPUID_HYPERVISOR_FIRST && leaf <= TDX_CPUID_HYPERVISOR_LAST)
 		(void)tdvmcall_cpuid(leaf, subleaf, &regs);	/* untouched on failure */
-	out->eax = regs.eax;
-	out->ebx = regs.ebx;
-	out->ecx = regs.ecx;
-	out->edx = regs.edx;
+	*out = regs;
 }

@@ -73,7 +73,6 @@
  * contradiction.  So every chunk is claimed and resolved.
  */
 #include <tdx/accept_job.h>
-#include "accept_result.h"
 #include <tdx/status.h>
 
 #define FAIL_NONE 0u
@@ -84,7 +83,7 @@ bool tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t en
 			 uint64_t chunk_size, unsigned nr_vcpus, unsigned flags)
 {
 	const uint64_t m2 = TDX_MEM_PAGE_2M;
-	uint64_t lo, hi, first, last;
+	uint64_t lo, hi, first, last, mid_chunks, nr_units;
 
 	if (!chunk_size)
 		chunk_size = TDX_ACCEPT_JOB_DEFAULT_CHUNK;
@@ -106,30 +105,26 @@ bool tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t en
 	first = lo - lo % chunk_size;
 	last = hi + (chunk_size - hi % chunk_size) % chunk_size;
 
-	job->start = start;
-	job->end = end;
-	job->chunk = chunk_size;
-	job->mid_lo = lo;
-	job->mid_hi = hi;
-	job->first_chunk = first;
-	job->end_chunks = (start < lo) + (hi < end);
-	job->mid_chunks = lo < hi ? (last - first) / chunk_size : 0;
-	job->nr_chunks = job->end_chunks + job->mid_chunks;
-	job->nr_units = (lo - start) / TDX_MEM_PAGE_4K + job->mid_chunks + (end - hi) / TDX_MEM_PAGE_4K;
-	job->nr_vcpus = nr_vcpus;
-	job->quota = (job->nr_units + nr_vcpus - 1) / nr_vcpus + 1;
-	job->flags = flags;
-	job->next = 0;
-	job->next_end = 0;
-	job->spared = 0;
-	job->resolved = 0;
-	job->accepted = 0;
-	job->failed = FAIL_NONE;
-	job->failure.status = TDX_SUCCESS;
-	job->failure.gpa = end;
-	job->failure.level = 0;
-	job->failure.calls = 0;
-	job->failure.skipped = 0;
+	mid_chunks = lo < hi ? (last - first) / chunk_size : 0;
+	nr_units = (lo - start) / TDX_MEM_PAGE_4K + mid_chunks + (end - hi) / TDX_MEM_PAGE_4K;
+	/* Every other field, the shared counters included, starts at 0. */
+	*job = (struct tdx_accept_job){
+		.start = start,
+		.end = end,
+		.chunk = chunk_size,
+		.mid_lo = lo,
+		.mid_hi = hi,
+		.first_chunk = first,
+		.end_chunks = (start < lo) + (hi < end),
+		.mid_chunks = mid_chunks,
+		.nr_chunks = (start < lo) + (hi < end) + mid_chunks,
+		.nr_units = nr_units,
+		.quota = (nr_units + nr_vcpus - 1) / nr_vcpus + 1,
+		.nr_vcpus = nr_vcpus,
+		.flags = flags,
+		.failed = FAIL_NONE,
+		.failure = { .status = TDX_SUCCESS, .gpa = end },
+	};
 	__atomic_thread_fence(__ATOMIC_RELEASE);
 	return true;
 }
@@ -142,7 +137,7 @@ static void record_failure(struct tdx_accept_job *job, const struct tdx_accept_r
 	if (!__atomic_compare_exchange_n(&job->failed, &expected, FAIL_WRITING, false,
 					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return;		/* an earlier failure is (being) recorded */
-	tdx_accept_result_copy(&job->failure, r);
+	job->failure = *r;
 	__atomic_store_n(&job->failed, FAIL_VALID, __ATOMIC_RELEASE);
 }
 
@@ -182,15 +177,9 @@ static uint64_t quota_now(const struct tdx_accept_job *job)
 
 uint64_t tdx_accept_job_run(struct tdx_accept_job *job, struct tdx_accept_result *mine)
 {
-	struct tdx_accept_result me, r;
+	struct tdx_accept_result me = { .status = TDX_SUCCESS, .gpa = job->end }, r;
 	uint64_t taken, accepted = 0;
 	bool ends_left = true, mid_left = true;
-
-	me.status = TDX_SUCCESS;
-	me.gpa = job->end;
-	me.level = 0;
-	me.calls = 0;
-	me.skipped = 0;
 
 	for (taken = 0; taken < quota_now(job) && (ends_left || mid_left);) {
 		uint64_t i = job->nr_chunks, lo, hi, units, cost = 1;
@@ -242,7 +231,7 @@ uint64_t tdx_accept_job_run(struct tdx_accept_job *job, struct tdx_accept_result
 		__atomic_fetch_add(&job->resolved, 1, __ATOMIC_RELEASE);
 	}
 	if (mine)
-		tdx_accept_result_copy(mine, &me);
+		*mine = me;
 	return accepted;
 }
 
@@ -256,6 +245,6 @@ bool tdx_accept_job_failed(const struct tdx_accept_job *job, struct tdx_accept_r
 	if (__atomic_load_n(&job->failed, __ATOMIC_ACQUIRE) != FAIL_VALID)
 		return false;
 	if (failure)
-		tdx_accept_result_copy(failure, &job->failure);
+		*failure = job->failure;
 	return true;
 }

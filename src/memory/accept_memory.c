@@ -6,7 +6,6 @@
  */
 #include <tdx/accept.h>
 #include <tdx/status.h>
-#include "accept_result.h"
 #include "lib/internal.h"
 
 #define MASK_2M (TDX_MEM_PAGE_2M - 1)
@@ -51,15 +50,9 @@ static uint64_t skip_accepted(uint64_t gpa, uint64_t end, unsigned level, uint64
 uint64_t tdx_accept_memory_ex(uint64_t start, uint64_t end, unsigned flags,
 			      struct tdx_accept_result *res)
 {
-	struct tdx_accept_result r;
+	struct tdx_accept_result r = { .status = TDX_SUCCESS, .gpa = end, .level = TDX_PAGE_LEVEL_4K };
 	uint64_t gpa = start;
 	uint64_t small_until = 0;	/* 2M page being accepted as 4K pages ends here */
-
-	r.status = TDX_SUCCESS;
-	r.gpa = end;
-	r.level = TDX_PAGE_LEVEL_4K;
-	r.calls = 0;
-	r.skipped = 0;
 
 	if (((start | end) & (TDX_MEM_PAGE_4K - 1)) || end < start) {
 		r.status = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
@@ -97,7 +90,7 @@ uint64_t tdx_accept_memory_ex(uint64_t start, uint64_t end, unsigned flags,
 	}
 out:
 	if (res)
-		tdx_accept_result_copy(res, &r);
+		*res = r;
 	return r.status;
 }
 

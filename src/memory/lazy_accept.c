@@ -5,7 +5,6 @@
  * number of vCPUs can ask for overlapping ranges at once.  See memory.h.
  */
 #include <tdx/lazy_accept.h>
-#include "accept_result.h"
 #include <tdx/status.h>
 
 #define STATE_MASK 3ull
@@ -137,12 +136,8 @@ static uint64_t accept_claimed(struct tdx_lazy_accept *lazy, uint64_t lo, uint64
 uint64_t tdx_lazy_accept(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t end,
 			 struct tdx_accept_result *res)
 {
-	struct tdx_accept_result r;
+	struct tdx_accept_result r = { .status = TDX_SUCCESS, .gpa = end };
 	uint64_t first, last, status = TDX_SUCCESS, calls = 0, skipped = 0;
-
-	r.status = TDX_SUCCESS;
-	r.gpa = end;
-	r.level = 0;
 	if (end > start && touched_units(lazy, start, end, &first, &last)) {
 		for (;;) {
 			uint64_t waiting = last;	/* first unit another vCPU is accepting */
@@ -170,15 +165,12 @@ uint64_t tdx_lazy_accept(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t 
 				cpu_relax();
 		}
 	}
+	if (status == TDX_SUCCESS)
+		r = (struct tdx_accept_result){ .status = TDX_SUCCESS, .gpa = end };
 	r.calls = calls;
 	r.skipped = skipped;
-	if (status == TDX_SUCCESS) {
-		r.status = TDX_SUCCESS;
-		r.gpa = end;
-		r.level = 0;
-	}
 	if (res)
-		tdx_accept_result_copy(res, &r);
+		*res = r;
 	return status;
 }
 

@@ -9,20 +9,6 @@
 #include <tdx/status.h>
 #include <tdx/tdvmcall.h>
 
-static void result_init(struct tdx_convert_result *r, uint64_t gpa, uint64_t size)
-{
-	r->error = TDX_CONVERT_OK;
-	r->gpa = gpa + size;
-	r->vmcall_status = TDVMCALL_STATUS_SUCCESS;
-	r->retry_gpa = 0;
-	r->map_gpa_calls = 0;
-	r->accept.status = TDX_SUCCESS;
-	r->accept.gpa = gpa;
-	r->accept.level = 0;
-	r->accept.calls = 0;
-	r->accept.skipped = 0;
-}
-
 /* 4K multiples, not empty, not wrapping, below the shared bit. */
 static bool range_ok(uint64_t gpa, uint64_t size, uint64_t shared)
 {
@@ -75,7 +61,12 @@ static int convert(uint64_t gpa, uint64_t size, bool to_shared, struct tdx_conve
 	struct tdx_convert_result *r = res ? res : &local;
 	uint64_t mask = tdx_shared_mask();
 
-	result_init(r, gpa, size);
+	*r = (struct tdx_convert_result){
+		.error = TDX_CONVERT_OK,
+		.gpa = gpa + size,
+		.vmcall_status = TDVMCALL_STATUS_SUCCESS,
+		.accept = { .status = TDX_SUCCESS, .gpa = gpa },
+	};
 	if (!range_ok(gpa, size, mask)) {
 		r->gpa = gpa;
 		r->error = TDX_CONVERT_BAD_RANGE;

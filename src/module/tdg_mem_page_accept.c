@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
@@ -10,10 +9,9 @@
  */
 uint64_t tdg_mem_page_accept(uint64_t gpa, unsigned level)
 {
-	struct tdx_module_args args;
-
-	tdx_args_clear(&args);
-	args.rcx = gpa | level;
+	struct tdx_module_args args = {
+		.rcx = gpa | level,
+	};
 
 	if (level > 7)
 		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;

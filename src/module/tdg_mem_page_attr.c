@@ -1,18 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* GPA attributes: TDG.MEM.PAGE.ATTR.RD (leaf 23) and TDG.MEM.PAGE.ATTR.WR (leaf 24). */
-#include "args.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
 /* TDX Module ABI spec, TDG.MEM.PAGE.ATTR.RD: RCX GPA -> RCX mapping, RDX attributes. */
 uint64_t tdg_mem_page_attr_rd(uint64_t gpa, struct tdx_page_attr *attr)
 {
-	struct tdx_module_args args;
-	uint64_t status;
-
-	tdx_args_clear(&args);
-	args.rcx = gpa;
-	status = __tdx_module_call(TDG_MEM_PAGE_ATTR_RD, &args);
+	struct tdx_module_args args = {
+		.rcx = gpa,
+	};
+	uint64_t status = __tdx_module_call(TDG_MEM_PAGE_ATTR_RD, &args);
 
 	if (status != TDX_SUCCESS)
 		return status;
@@ -25,13 +22,12 @@ uint64_t tdg_mem_page_attr_rd(uint64_t gpa, struct tdx_page_attr *attr)
 uint64_t tdg_mem_page_attr_wr(uint64_t gpa, unsigned level, uint64_t attributes,
 			      uint64_t mask, struct tdx_page_attr *attr)
 {
-	struct tdx_module_args args;
+	struct tdx_module_args args = {
+		.rcx = gpa | level,
+		.rdx = attributes,
+		.r8 = mask,
+	};
 	uint64_t status;
-
-	tdx_args_clear(&args);
-	args.rcx = gpa | level;
-	args.rdx = attributes;
-	args.r8 = mask;
 
 	if (level > 7)	/* does not fit in RCX bits 2:0 */
 		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;

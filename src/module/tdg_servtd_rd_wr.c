@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Service TDs: TDG.SERVTD.RD (leaf 18) and TDG.SERVTD.WR (leaf 20). */
-#include "args.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
@@ -36,11 +35,10 @@ static uint64_t servtd_call(uint64_t leaf, struct tdx_module_args *args,
 uint64_t tdg_servtd_rd(uint64_t binding_handle, uint64_t field_id,
 		       struct tdx_uuid *target_uuid, uint64_t *value)
 {
-	struct tdx_module_args args;
-
-	tdx_args_clear(&args);
-	args.rcx = binding_handle;
-	args.rdx = field_id;
+	struct tdx_module_args args = {
+		.rcx = binding_handle,
+		.rdx = field_id,
+	};
 
 	return servtd_call(TDG_SERVTD_RD, &args, target_uuid, value);
 }
@@ -50,13 +48,12 @@ uint64_t tdg_servtd_wr(uint64_t binding_handle, uint64_t field_id,
 		       struct tdx_uuid *target_uuid, uint64_t value, uint64_t mask,
 		       uint64_t *old_value)
 {
-	struct tdx_module_args args;
-
-	tdx_args_clear(&args);
-	args.rcx = binding_handle;
-	args.rdx = field_id;
-	args.r8 = value;
-	args.r9 = mask;
+	struct tdx_module_args args = {
+		.rcx = binding_handle,
+		.rdx = field_id,
+		.r8 = value,
+		.r9 = mask,
+	};
 
 	return servtd_call(TDG_SERVTD_WR, &args, target_uuid, old_value);
 }

@@ -1,17 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* TD-scope metadata: TDG.VM.RD (leaf 7, versions 0 and 1) and TDG.VM.WR (leaf 8). */
-#include "args.h"
 #include "metadata_read.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
 static uint64_t vm_rd(uint64_t version, uint64_t field_id, uint64_t *value, uint64_t *next)
 {
-	struct tdx_module_args args;
+	struct tdx_module_args args = {
+		.rcx = 0,
+		.rdx = field_id,
+	};
 
-	tdx_args_clear(&args);
-	args.rcx = 0;
-	args.rdx = field_id;
 	return tdx__metadata_read(TDG_VM_RD | TDX_LEAF_VERSION(version), &args, value, next);
 }
 
@@ -30,15 +29,13 @@ uint64_t tdg_vm_rd_v1(uint64_t field_id, uint64_t *value, uint64_t *next_field_i
 /* TDX Module ABI spec, TDG.VM.WR: RCX 0, RDX field id, R8 value, R9 mask -> R8 old value. */
 uint64_t tdg_vm_wr(uint64_t field_id, uint64_t value, uint64_t mask, uint64_t *old_value)
 {
-	struct tdx_module_args args;
-	uint64_t status;
-
-	tdx_args_clear(&args);
-	args.rcx = 0;
-	args.rdx = field_id;
-	args.r8 = value;
-	args.r9 = mask;
-	status = __tdx_module_call(TDG_VM_WR, &args);
+	struct tdx_module_args args = {
+		.rcx = 0,
+		.rdx = field_id,
+		.r8 = value,
+		.r9 = mask,
+	};
+	uint64_t status = __tdx_module_call(TDG_VM_WR, &args);
 
 	if (status == TDX_SUCCESS && old_value)
 		*old_value = args.r8;

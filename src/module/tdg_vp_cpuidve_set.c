@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
 #include <tdx/module.h>
 
 /* TDX Module ABI spec, TDG.VP.CPUIDVE.SET (leaf 5): RCX bit 0 CPL0, bit 1 CPL>0. */
 uint64_t tdg_vp_cpuidve_set(uint64_t flags)
 {
-	struct tdx_module_args args;
-
-	tdx_args_clear(&args);
-	args.rcx = flags;
+	struct tdx_module_args args = {
+		.rcx = flags,
+	};
 
 	return __tdx_module_call(TDG_VP_CPUIDVE_SET, &args);
 }

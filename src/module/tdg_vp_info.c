@@ -1,16 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
 /* TDX Module ABI spec, TDG.VP.INFO (leaf 1): no inputs; RCX..R10 outputs. */
 uint64_t tdg_vp_info(struct tdx_td_info *info)
 {
-	struct tdx_module_args args;
-	uint64_t status;
-
-	tdx_args_clear(&args);
-	status = __tdx_module_call(TDG_VP_INFO, &args);
+	struct tdx_module_args args = { 0 };
+	uint64_t status = __tdx_module_call(TDG_VP_INFO, &args);
 
 	if (status != TDX_SUCCESS)
 		return status;

@@ -1,16 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-#include "args.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 
 /* TDX Module ABI spec, TDG.VP.VEINFO.GET (leaf 3): RCX, RDX, R8, R9, R10 outputs. */
 uint64_t tdg_vp_veinfo_get(struct tdx_ve_info *ve)
 {
-	struct tdx_module_args args;
-	uint64_t status;
-
-	tdx_args_clear(&args);
-	status = __tdx_module_call(TDG_VP_VEINFO_GET, &args);
+	struct tdx_module_args args = { 0 };
+	uint64_t status = __tdx_module_call(TDG_VP_VEINFO_GET, &args);
 
 	if (status != TDX_SUCCESS)
 		return status;

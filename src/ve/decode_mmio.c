@@ -159,18 +159,11 @@ unsigned tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
 			    const struct tdx_ve_frame *frame, struct tdx_mmio_insn *out)
 {
 	struct cursor c = { bytes, len, 0 };
-	struct prefixes p;
-	struct tdx_mmio_insn d;
+	struct prefixes p = { 0 };
+	struct tdx_mmio_insn d = { 0 };
 	unsigned st, osize, reg_field = 0, imm_size = 0;
 	int rip_relative = 0;
 	uint8_t op;
-
-	/* Field by field: clang -O0 zeroes a 24-byte initializer with memset. */
-	p.opsize16 = p.addr32 = p.lock = p.rep = p.fs_gs = 0;
-	p.rex = 0;
-	d.ea = d.imm = 0;
-	d.length = d.size = d.write = d.has_imm = 0;
-	d.reg = d.reg_high8 = d.reg_size = d.sign_extend = 0;
 
 	if ((st = scan_prefixes(&c, &p)) != TDX_VE_OK)
 		return st;

@@ -37,11 +37,9 @@ __attribute__((weak))
 void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
 		  unsigned status, uint64_t detail)
 {
-	struct msg m;
-	volatile char *pad;
+	struct msg m = { .len = 0 };	/* all NUL: the message is padded */
 
 	/* "#VE <reason>; exit <decimal> rip <hex> st <hex>", most useful first. */
-	m.len = 0;
 	put_str(&m, "#VE ");
 	put_str(&m, tdx_ve_strerror(status));
 	put_str(&m, ";");
@@ -55,10 +53,6 @@ void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
 		put_str(&m, " st ");
 		put_num(&m, detail, 16);
 	}
-	/* NUL-pad (bytewise through volatile: no compiler-made memset). */
-	for (pad = m.buf + m.len; pad < m.buf + sizeof(m.buf); pad++)
-		*pad = 0;
-
 	/* Error code 0, no shared-GPA string, as Linux sends. */
 	tdx_report_fatal_error(0, m.buf, NULL);
 }
