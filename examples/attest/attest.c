@@ -57,7 +57,7 @@ void _start(void *hob, uint32_t vcpu_index)
 		.max_polls = 100,
 	};
 	struct tdx_quote_info info;
-	enum tdx_quote_result r;
+	uint64_t r;
 	size_t quote_len;
 	uint64_t st;
 
@@ -93,12 +93,12 @@ void _start(void *hob, uint32_t vcpu_index)
 	 * bit).  A payload with paging would also set the shared bit in their
 	 * PTEs; tdx-sim maps guest memory flat, so the same pointer reaches them.
 	 */
-	if (tdx_set_memory_shared(tdx_va_to_gpa(shared), sizeof(shared)) != TDX_CONVERT_OK) {
+	if (tdx_set_memory_shared(tdx_va_to_gpa(shared), sizeof(shared)) != TDX_SUCCESS) {
 		ex_printf("MapGPA to shared failed\n");
 		ex_exit(3);
 	}
 	r = tdx_get_quote(&req, &quote_len, &info);
 	ex_printf("GetQuote: %s after %u polls, buffer %u bytes, quote %u bytes\n",
-		  tdx_quote_strerror(r), info.polls, (unsigned)sizeof(shared), (unsigned)quote_len);
-	ex_exit(r == TDX_QUOTE_OK ? 0 : 2);
+		  tdx_strerror(r), info.polls, (unsigned)sizeof(shared), (unsigned)quote_len);
+	ex_exit(r == TDX_SUCCESS ? 0 : 2);
 }

@@ -24,12 +24,12 @@ static void rep_outsb(uint16_t port, const char *s, uint64_t n)
 }
 
 /* Reached only through a refused #VE: report it the way an OS would, then end. */
-void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, unsigned status,
+void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, uint64_t status,
 		  uint64_t detail)
 {
 	(void)detail;
 	(void)frame;
-	ex_printf("refused: %s (exit %u, gpa %#llx)\n", tdx_ve_strerror(status),
+	ex_printf("refused: %s (exit %u, gpa %#llx)\n", tdx_strerror(status),
 		  ve ? ve->exit_reason : 0, ve ? (unsigned long long)ve->gpa : 0ull);
 	ex_exit(0);
 }

@@ -32,7 +32,7 @@ extern "C" {
 
 /* What one accept did, and where and why it stopped. */
 struct tdx_accept_result {
-	uint64_t status;	/* TDCALL completion status that stopped it; TDX_SUCCESS when all was accepted */
+	uint64_t status;	/* status that stopped it (tdx/error.h); TDX_SUCCESS when all was accepted */
 	uint64_t gpa;		/* first GPA not accepted (== end on success) */
 	unsigned level;		/* page level of the failed TDG.MEM.PAGE.ACCEPT (TDX_PAGE_LEVEL_*) */
 	uint64_t calls;		/* TDG.MEM.PAGE.ACCEPT calls issued (BUSY retries included) */
@@ -45,8 +45,8 @@ struct tdx_accept_result {
  * retried TDX_BUSY_RETRIES times per page (tdx/error.h); already accepted
  * pages are skipped.  Returns TDX_SUCCESS, or the completion status of the
  * first accept that failed.  Misaligned or reversed bounds make no TDCALL
- * and return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX (what the module
- * itself answers for a GPA it cannot take).  start == end accepts nothing.
+ * and return the library's own TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX
+ * (tdx/error.h).  start == end accepts nothing.
  */
 uint64_t tdx_accept_memory(uint64_t start, uint64_t end);
 

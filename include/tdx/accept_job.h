@@ -63,11 +63,11 @@ struct tdx_accept_job {
 /*
  * Prepare *job to accept [start, end) (as tdx_accept_memory_ex) on nr_vcpus
  * vCPUs in chunks of chunk_size bytes (0: TDX_ACCEPT_JOB_DEFAULT_CHUNK; else
- * a multiple of 2M).  Returns false, job untouched, for bad arguments.  Not
- * concurrent with runs of the same job.
+ * a multiple of 2M).  Returns TDX_SUCCESS, or TDX_SW_INVALID_ARGUMENT (job
+ * untouched) for bad arguments.  Not concurrent with runs of the same job.
  */
-bool tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t end,
-			 uint64_t chunk_size, unsigned nr_vcpus, unsigned flags);
+uint64_t tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t end,
+			     uint64_t chunk_size, unsigned nr_vcpus, unsigned flags);
 
 /*
  * Called by each vCPU taking part: claim and accept chunks until none is

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include "accept.h"
+#include "error.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -17,21 +18,25 @@ extern "C" {
 /* MapGPA RETRY answers whose R11 is the address just asked for, in a row, before giving up. */
 #define TDX_MAP_GPA_MAX_STALLS 3
 
-/* The library's verdict on a conversion: which layer failed. */
-enum tdx_convert_error {
-	TDX_CONVERT_OK = 0,
-	TDX_CONVERT_BAD_RANGE = 1,	/* gpa/size not 4K multiples, empty, wrapping, reaching the shared
-					   bit, or the shared bit unknown (tdx_shared_mask() == 0) */
-	TDX_CONVERT_VMM_ERROR = 2,	/* MapGPA answered vmcall_status (not SUCCESS or RETRY) */
-	TDX_CONVERT_VMM_BAD_RETRY = 3,	/* RETRY with an R11 (retry_gpa) outside the range, unaligned,
-					   going backwards, or stalled more than TDX_MAP_GPA_MAX_STALLS times */
-	TDX_CONVERT_ACCEPT_FAILED = 4	/* to private: MapGPA succeeded, the accept did not (see accept) */
-};
-
+/*
+ * What a conversion did.  `status` is the value the function returns
+ * (tdx/error.h), which says who failed:
+ *  - TDX_SUCCESS;
+ *  - TDX_SW_INVALID_ARGUMENT: gpa/size not 4K multiples, empty, wrapping or
+ *    reaching the shared bit; TDX_SW_NO_SHARED_BIT: the shared bit unknown
+ *    (tdx_shared_mask() == 0); nothing sent;
+ *  - a lifted TDVMCALL status (tdx_status_is_vmcall()): MapGPA failed
+ *    (vmcall_status has it raw);
+ *  - TDX_SW_VMM_BAD_ANSWER: RETRY with an R11 (retry_gpa) outside the
+ *    range, unaligned, going backwards, or stalled more than
+ *    TDX_MAP_GPA_MAX_STALLS times;
+ *  - a TDCALL completion status: to private, MapGPA succeeded and the
+ *    accept did not (`accept` says where).
+ */
 struct tdx_convert_result {
-	int error;			/* enum tdx_convert_error */
+	uint64_t status;		/* what the function returned */
 	uint64_t gpa;			/* first GPA (shared bit clear) not converted, or not accepted */
-	uint64_t vmcall_status;		/* TDVMCALL status (R10) of the last MapGPA */
+	uint64_t vmcall_status;		/* TDVMCALL status (R10) of the last MapGPA, raw */
 	uint64_t retry_gpa;		/* R11 of the last RETRY, as the VMM sent it */
 	uint64_t map_gpa_calls;		/* MapGPA calls issued */
 	struct tdx_accept_result accept;	/* to private: accepting the whole range */
@@ -44,10 +49,10 @@ struct tdx_convert_result {
  * 4K-aligned, inside the range and beyond the address just asked for (or
  * equal to it, at most TDX_MAP_GPA_MAX_STALLS times in a row): a hostile
  * VMM cannot make it loop or convert anything outside the range.  Returns
- * TDX_CONVERT_OK or the error; the _ex form also fills *res (may be NULL).
+ * the status (above); the _ex form also fills *res (may be NULL).
  */
-int tdx_set_memory_shared(uint64_t gpa, uint64_t size);
-int tdx_set_memory_shared_ex(uint64_t gpa, uint64_t size, struct tdx_convert_result *res);
+uint64_t tdx_set_memory_shared(uint64_t gpa, uint64_t size);
+uint64_t tdx_set_memory_shared_ex(uint64_t gpa, uint64_t size, struct tdx_convert_result *res);
 
 /*
  * Convert [gpa, gpa + size) back to private: MapGPA with the shared bit
@@ -55,8 +60,8 @@ int tdx_set_memory_shared_ex(uint64_t gpa, uint64_t size, struct tdx_convert_res
  * retries MapGPA took.  A MapGPA failure accepts nothing: the range is then
  * in an unknown state and must not be used as private memory.
  */
-int tdx_set_memory_private(uint64_t gpa, uint64_t size);
-int tdx_set_memory_private_ex(uint64_t gpa, uint64_t size, struct tdx_convert_result *res);
+uint64_t tdx_set_memory_private(uint64_t gpa, uint64_t size);
+uint64_t tdx_set_memory_private_ex(uint64_t gpa, uint64_t size, struct tdx_convert_result *res);
 
 #ifdef __cplusplus
 }

@@ -52,24 +52,24 @@ struct tdx_lazy_accept {
 /*
  * Track [base, base + size) in units of `unit` bytes (0: 2 MiB; else a power
  * of two >= 4K; base and size multiples of it) in `words` (nr_words >=
- * TDX_LAZY_WORDS(size / unit)).  Every unit starts ACCEPTED.  False on bad
- * arguments.
+ * TDX_LAZY_WORDS(size / unit)).  Every unit starts ACCEPTED.  Returns
+ * TDX_SUCCESS, or TDX_SW_INVALID_ARGUMENT for bad arguments.
  */
-bool tdx_lazy_init(struct tdx_lazy_accept *lazy, uint64_t base, uint64_t size, uint64_t unit,
-		   uint64_t *words, uint64_t nr_words);
+uint64_t tdx_lazy_init(struct tdx_lazy_accept *lazy, uint64_t base, uint64_t size, uint64_t unit,
+		       uint64_t *words, uint64_t nr_words);
 
 /*
  * Mark the units of [start, end) unaccepted (PENDING).  Both bounds
- * unit-aligned and inside the tracked space, else false and nothing marked.
- * Meant for boot (from the firmware's memory map), not to race with
- * accepts of the same units.
+ * unit-aligned and inside the tracked space, else TDX_SW_INVALID_ARGUMENT and
+ * nothing marked; TDX_SUCCESS otherwise.  Meant for boot (from the
+ * firmware's memory map), not to race with accepts of the same units.
  */
-bool tdx_lazy_mark_unaccepted(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t end);
+uint64_t tdx_lazy_mark_unaccepted(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t end);
 
 /*
  * Make every tracked unit that [start, end) touches accepted (any bounds;
  * parts outside the tracked space are not this bitmap's business), and
- * return TDX_SUCCESS, or the completion status of the accept that failed
+ * return TDX_SUCCESS, or the status of the accept that failed
  * (*res, may be NULL, says where; res->calls counts this caller's TDCALLs).
  * Safe from any number of vCPUs at once, on overlapping ranges.
  */

@@ -3,7 +3,7 @@
 #include <tdx/addr.h>
 #include <tdx/module.h>
 #include <tdx/rtmr.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 #include "lib/internal.h"
 
@@ -16,9 +16,9 @@ uint64_t tdx_extend_rtmr(unsigned index, const uint8_t digest[TDX_MEASUREMENT_SI
 	unsigned tries = 0;
 
 	if (index >= TDX_NUM_RTMRS)
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RDX;
 	if (!digest)
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 	memcpy(copy, digest, TDX_MEASUREMENT_SIZE);
 	do
 		status = tdg_mr_rtmr_extend(tdx_va_to_gpa(copy), index);

@@ -12,7 +12,7 @@
 #include <tdx/addr.h>
 #include <tdx/guest.h>
 #include <tdx/quote.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 #include <tdx/tdvmcall.h>
 
 #include "lib/internal.h"
@@ -120,65 +120,67 @@ static uint64_t wait_for_completion(const struct tdx_quote_request *req, const u
 	}
 }
 
-static enum tdx_quote_result exchange(const struct tdx_quote_request *req, size_t *quote_len,
-				      struct tdx_quote_info *info)
+static uint64_t exchange(const struct tdx_quote_request *req, size_t *quote_len,
+			 struct tdx_quote_info *info)
 {
 	uint8_t *buf = req->shared_buf;
 	uint64_t shared_bit, status;
 	uint32_t out_len;
 
 	if (!request_valid(req))
-		return TDX_QUOTE_INVALID_ARGUMENT;
+		return TDX_SW_INVALID_ARGUMENT;
 	shared_bit = tdx_shared_mask();
 	if (!shared_bit)
-		return TDX_QUOTE_NO_SHARED_BIT;
+		return TDX_SW_NO_SHARED_BIT;
 
 	if (req->notify_vector) {
+		info->vmcall_subfn = TDVMCALL_SETUP_EVENT_NOTIFY_INTERRUPT;
 		info->vmcall_status = tdvmcall_setup_event_notify_interrupt(req->notify_vector);
 		if (info->vmcall_status != TDVMCALL_STATUS_SUCCESS)
-			return TDX_QUOTE_NOTIFY_FAILED;
+			return tdx_status_from_vmcall(info->vmcall_status);
 	}
 
 	write_request(buf, req->report);
+	info->vmcall_subfn = TDVMCALL_GET_QUOTE;
 	info->vmcall_status = tdvmcall_get_quote(tdx_va_to_gpa(buf) | shared_bit, req->shared_size);
-	if (info->vmcall_status != TDVMCALL_STATUS_SUCCESS)
-		return TDX_QUOTE_VMCALL_FAILED;
+	if (info->vmcall_status != TDVMCALL_STATUS_SUCCESS)	/* RETRY included: nothing queued */
+		return tdx_status_from_vmcall(info->vmcall_status);
 
 	/* From here on each field is read once; only the private copies are used. */
 	status = wait_for_completion(req, buf, info);
 	info->buffer_status = status;
 	if (status == TDX_QUOTE_STATUS_IN_FLIGHT)
-		return TDX_QUOTE_TIMEOUT;
+		return TDX_SW_TIMEOUT;
 	if (status == TDX_QUOTE_STATUS_SERVICE_UNAVAILABLE)
-		return TDX_QUOTE_SERVICE_UNAVAILABLE;
-	if (status & TDX_QUOTE_STATUS_ERROR)
-		return TDX_QUOTE_SERVICE_ERROR;
+		return TDX_SW_QUOTE_SERVICE_UNAVAILABLE;
+	if (status & TDX_QUOTE_STATUS_ERROR)	/* the buffer status's error bit */
+		return TDX_SW_QUOTE_SERVICE_ERROR;
 	if (status != TDX_QUOTE_STATUS_SUCCESS)
-		return TDX_QUOTE_BAD_RESPONSE;
+		return TDX_SW_VMM_BAD_ANSWER;
 
 	out_len = shared_read32(buf + 20);
 	info->out_len = out_len;
 	if (out_len == 0 || out_len > req->shared_size - TDX_QUOTE_HEADER_SIZE)
-		return TDX_QUOTE_BAD_RESPONSE;
+		return TDX_SW_VMM_BAD_ANSWER;
 	if (out_len > req->quote_cap)
-		return TDX_QUOTE_TOO_SMALL;
+		return TDX_SW_BUFFER_TOO_SMALL;
 
 	copy_quote(req->quote, buf + TDX_QUOTE_HEADER_SIZE, out_len);
 	*quote_len = out_len;
-	return TDX_QUOTE_OK;
+	return TDX_SUCCESS;
 }
 
-enum tdx_quote_result tdx_get_quote(const struct tdx_quote_request *req, size_t *quote_len,
-				    struct tdx_quote_info *info)
+uint64_t tdx_get_quote(const struct tdx_quote_request *req, size_t *quote_len,
+		       struct tdx_quote_info *info)
 {
 	struct tdx_quote_info scratch;
 	size_t len = 0;
-	enum tdx_quote_result result;
+	uint64_t result;
 
 	if (!info)
 		info = &scratch;
 	*info = (struct tdx_quote_info){ 0 };
-	result = req ? exchange(req, &len, info) : TDX_QUOTE_INVALID_ARGUMENT;
+	result = req ? exchange(req, &len, info) : TDX_SW_INVALID_ARGUMENT;
 	if (quote_len)
 		*quote_len = len;
 	return result;

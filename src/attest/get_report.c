@@ -3,7 +3,7 @@
 #include <tdx/addr.h>
 #include <tdx/module.h>
 #include <tdx/report.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 #include "lib/internal.h"
 
@@ -16,17 +16,17 @@ uint64_t tdx_get_report(const uint8_t reportdata[TDX_REPORTDATA_SIZE], struct td
 	unsigned tries = 0;
 
 	if (!report)
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 	report_gpa = tdx_va_to_gpa(report);
 	if (report_gpa & (TDX_REPORT_ALIGN - 1))
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 	/*
 	 * The caller's own buffer, not a copy: an aligned copy would cost 120
 	 * bytes of stack on a path already ~190 deep (wrapper + trampoline).
 	 */
 	data_gpa = tdx_va_to_gpa(reportdata ? reportdata : no_reportdata);
 	if (data_gpa & (TDX_REPORTDATA_ALIGN - 1))
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RDX;
 
 	do
 		status = tdg_mr_report(report_gpa, data_gpa, 0);

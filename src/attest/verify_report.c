@@ -3,7 +3,7 @@
 #include <tdx/addr.h>
 #include <tdx/module.h>
 #include <tdx/report.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 #include "lib/internal.h"
 
@@ -13,10 +13,10 @@ uint64_t tdx_verify_report(const struct tdx_reportmac *mac)
 	unsigned tries = 0;
 
 	if (!mac)
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 	gpa = tdx_va_to_gpa(mac);
 	if (gpa & (TDX_REPORTMACSTRUCT_ALIGN - 1))
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 	do
 		status = tdg_mr_verifyreport(gpa);
 	while (tdx__busy_retry(status, &tries));

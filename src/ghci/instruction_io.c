@@ -2,7 +2,7 @@
 /* Port I/O over GHCI TDG.VP.VMCALL<Instruction.IO> (sub-function 30). */
 #include "lib/internal.h"
 #include <tdx/io.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 #include <tdx/tdvmcall.h>
 #include "vmcall_args.h"
 
@@ -25,7 +25,7 @@ uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value)
 	uint64_t status;
 
 	if (!io_size_valid(size))
-		return TDVMCALL_STATUS_INVALID_OPERAND;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
 	status = __tdx_hypercall(&args);
 	if (status == TDVMCALL_STATUS_SUCCESS)
 		*value = (uint32_t)args.r11 & io_width_mask(size);
@@ -39,7 +39,7 @@ uint64_t tdx_io_write(unsigned size, uint16_t port, uint32_t value)
 		.r12 = size, .r13 = TDX_IO_WRITE, .r14 = port, .r15 = value & io_width_mask(size));
 
 	if (!io_size_valid(size))
-		return TDVMCALL_STATUS_INVALID_OPERAND;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
 	return __tdx_hypercall(&args);
 }
 

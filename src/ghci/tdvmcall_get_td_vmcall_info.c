@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include <tdx/status.h>
+#include <tdx/error.h>
 #include <tdx/tdvmcall.h>
 #include "vmcall_args.h"
 
@@ -10,7 +10,7 @@ uint64_t tdvmcall_get_td_vmcall_info(uint64_t leaf, struct tdx_td_vmcall_info *i
 	uint64_t status;
 
 	if (leaf != TDVMCALL_INFO_LEAF_BASE && leaf != TDVMCALL_INFO_LEAF_OPTIONAL)
-		return TDVMCALL_STATUS_INVALID_OPERAND;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
 	status = __tdx_hypercall(&args);
 	if (status != TDVMCALL_STATUS_SUCCESS)
 		return status;

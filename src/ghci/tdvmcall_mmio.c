@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI #VE.RequestMMIO (48): R12 size, R13 direction, R14 GPA, R15 data; R11 data read. */
 #include "lib/internal.h"
-#include <tdx/status.h>
+#include <tdx/error.h>
 #include <tdx/tdvmcall.h>
 #include "vmcall_args.h"
 
@@ -18,7 +18,7 @@ uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 	uint64_t status;
 
 	if (!mmio_size_valid(size))
-		return TDVMCALL_STATUS_INVALID_OPERAND;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
 	status = __tdx_hypercall(&args);
 	if (status == TDVMCALL_STATUS_SUCCESS)
 		*value = args.r11 & tdx__width_mask(size);
@@ -33,6 +33,6 @@ uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value)
 		.r15 = value & tdx__width_mask(size));
 
 	if (!mmio_size_valid(size))
-		return TDVMCALL_STATUS_INVALID_OPERAND;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
 	return __tdx_hypercall(&args);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include <tdx/status.h>
+#include <tdx/error.h>
 #include <tdx/tdvmcall.h>
 #include "vmcall_args.h"
 
@@ -10,6 +10,6 @@ uint64_t tdvmcall_setup_event_notify_interrupt(uint64_t vector)
 		.r12 = vector);
 
 	if (vector < TDVMCALL_EVENT_NOTIFY_VECTOR_MIN || vector > TDVMCALL_EVENT_NOTIFY_VECTOR_MAX)
-		return TDVMCALL_STATUS_INVALID_OPERAND;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
 	return __tdx_hypercall(&args);
 }

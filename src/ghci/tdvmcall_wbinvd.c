@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include <tdx/status.h>
+#include <tdx/error.h>
 #include <tdx/tdvmcall.h>
 #include "vmcall_args.h"
 
@@ -9,6 +9,6 @@ uint64_t tdvmcall_wbinvd(unsigned type)
 	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_WBINVD, .r12 = type);
 
 	if (type != TDVMCALL_WBINVD_WBINVD && type != TDVMCALL_WBINVD_WBNOINVD)
-		return TDVMCALL_STATUS_INVALID_OPERAND;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
 	return __tdx_hypercall(&args);
 }

@@ -1,29 +1,33 @@
 /* SPDX-License-Identifier: MIT */
 /* MMIO to shared GPAs by GHCI #VE.RequestMMIO, refusing private GPAs locally. */
+#include <tdx/error.h>
 #include <tdx/guest.h>
 #include <tdx/mmio.h>
-#include <tdx/status.h>
 
-/* Shared bit set and nothing above the GPA width. */
-static int gpa_is_shared(uint64_t gpa)
+/* Shared bit set and nothing above the GPA width; else the library refuses. */
+static uint64_t check_shared(uint64_t gpa)
 {
 	uint64_t shared = tdx_shared_mask();
 
-	return shared && (gpa & shared) && gpa < (shared << 1);
+	if (!shared)
+		return TDX_SW_NO_SHARED_BIT;
+	if (!(gpa & shared) || gpa >= (shared << 1))
+		return TDX_SW_PRIVATE_GPA;
+	return TDX_SUCCESS;
 }
 
 static uint64_t mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 {
-	if (!gpa_is_shared(gpa))
-		return TDVMCALL_STATUS_INVALID_OPERAND;
-	return tdvmcall_mmio_read(size, gpa, value);
+	uint64_t status = check_shared(gpa);
+
+	return status != TDX_SUCCESS ? status : tdvmcall_mmio_read(size, gpa, value);
 }
 
 static uint64_t mmio_write(unsigned size, uint64_t gpa, uint64_t value)
 {
-	if (!gpa_is_shared(gpa))
-		return TDVMCALL_STATUS_INVALID_OPERAND;
-	return tdvmcall_mmio_write(size, gpa, value);
+	uint64_t status = check_shared(gpa);
+
+	return status != TDX_SUCCESS ? status : tdvmcall_mmio_write(size, gpa, value);
 }
 
 uint64_t tdx_mmio_read8(uint64_t gpa, uint8_t *value)

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Names of TDCALL completion statuses (TDX module tdx_error_codes_defs.h),
- * with their detail.  Every answer is a string literal: no buffer, nothing
- * mutable, safe from any vCPU at any time.
+ * Names of every status of the error model (tdx/error.h), with their
+ * detail: TDCALL completion statuses (TDX module tdx_error_codes_defs.h),
+ * the library's software statuses, and lifted TDVMCALL statuses.  Every
+ * answer is a string literal: no buffer, nothing mutable, safe from any
+ * vCPU at any time.
  */
 #include <tdx/error.h>
 
-enum detail_kind { DETAIL_NONE, DETAIL_OPERAND, DETAIL_LEVEL };
+/* DETAIL_ARGUMENT: an operand id, or 0 for none (a refused argument never travels in RAX). */
+enum detail_kind { DETAIL_NONE, DETAIL_OPERAND, DETAIL_LEVEL, DETAIL_ARGUMENT };
 
 /*
  * "NAME (operand RAX)" ... "NAME (operand R15)" indexed by operand id 0..15,
@@ -30,6 +33,7 @@ static const char *const page_metadata[] = OPERANDS("TDX_PAGE_METADATA_INCORRECT
 static const char *const ept_walk_failed[] = LEVELS("TDX_EPT_WALK_FAILED");
 static const char *const already_accepted[] = LEVELS("TDX_PAGE_ALREADY_ACCEPTED");
 static const char *const size_mismatch[] = LEVELS("TDX_PAGE_SIZE_MISMATCH");
+static const char *const sw_invalid_argument[] = OPERANDS("TDX_SW_INVALID_ARGUMENT");
 
 struct status_name {
 	uint64_t code;			/* bits 63:32 of the status */
@@ -42,6 +46,8 @@ struct status_name {
 #define PLAIN(c, n)      { c, DETAIL_NONE, n, n " (detail unknown)", 0 }
 #define OPERAND(c, n, t) { c, DETAIL_OPERAND, n, n " (detail unknown)", t }
 #define LEVEL(c, n, t)   { c, DETAIL_LEVEL, n, n " (detail unknown)", t }
+#define ARGUMENT(c, n, t) { c, DETAIL_ARGUMENT, n, n " (detail unknown)", t }
+#define SW(c)            PLAIN(c, #c)
 
 static const struct status_name tdx_statuses[] = {
 	PLAIN(TDX_SUCCESS, "TDX_SUCCESS"),
@@ -68,12 +74,66 @@ static const struct status_name tdx_statuses[] = {
 	PLAIN(TDX_TARGET_UUID_UPDATED, "TDX_TARGET_UUID_UPDATED"),
 	PLAIN(TDX_INVALID_CPUSVN, "TDX_INVALID_CPUSVN"),
 	PLAIN(TDX_INVALID_REPORTMACSTRUCT, "TDX_INVALID_REPORTMACSTRUCT"),
+	/* the library's own (tdx/error.h) */
+	ARGUMENT(TDX_SW_INVALID_ARGUMENT, "TDX_SW_INVALID_ARGUMENT", sw_invalid_argument),
+	SW(TDX_SW_NO_SHARED_BIT),
+	SW(TDX_SW_PRIVATE_GPA),
+	SW(TDX_SW_VMM_BAD_ANSWER),
+	SW(TDX_SW_TIMEOUT),
+	SW(TDX_SW_BUFFER_TOO_SMALL),
+	SW(TDX_SW_QUOTE_SERVICE_ERROR),
+	SW(TDX_SW_QUOTE_SERVICE_UNAVAILABLE),
+	SW(TDX_VE_NO_VEINFO),
+	SW(TDX_VE_UNSUPPORTED_EXIT),
+	SW(TDX_VE_BAD_LENGTH),
+	SW(TDX_VE_BAD_IO),
+	SW(TDX_VE_DECODE_FAILED),
+	SW(TDX_VE_TRUNCATED),
+	SW(TDX_VE_MMIO_LOCK),
+	SW(TDX_VE_MMIO_STRING),
+	SW(TDX_VE_MMIO_CMP),
+	SW(TDX_VE_MMIO_UNSUPPORTED),
+	SW(TDX_VE_MMIO_NOT_MEMORY),
+	SW(TDX_VE_MMIO_PAGE_CROSS),
+	SW(TDX_VE_MMIO_PRIVATE_GPA),
+	SW(TDX_VE_MMIO_ADDR_MISMATCH),
+	SW(TDX_VE_MMIO_FETCH),
+	SW(TDX_VE_MMIO_GPA_OFFSET),
 };
+
+/* GHCI TDG.VP.VMCALL statuses (R10). */
+static const struct {
+	uint64_t status;
+	const char *name;
+} tdvmcall_statuses[] = {
+	{ TDVMCALL_STATUS_SUCCESS, "TDVMCALL_STATUS_SUCCESS" },
+	{ TDVMCALL_STATUS_RETRY, "TDVMCALL_STATUS_RETRY" },
+	{ TDVMCALL_STATUS_INVALID_OPERAND, "TDVMCALL_STATUS_INVALID_OPERAND" },
+	{ TDVMCALL_STATUS_GPA_INUSE, "TDVMCALL_STATUS_GPA_INUSE" },
+	{ TDVMCALL_STATUS_ALIGN_ERROR, "TDVMCALL_STATUS_ALIGN_ERROR" },
+	{ TDVMCALL_STATUS_SUBFUNC_UNSUPPORTED, "TDVMCALL_STATUS_SUBFUNC_UNSUPPORTED" },
+};
+
+/* The name of a TDVMCALL status, or 0. */
+static const char *tdvmcall_name(uint64_t status)
+{
+	for (unsigned i = 0; i < sizeof(tdvmcall_statuses) / sizeof(tdvmcall_statuses[0]); i++)
+		if (tdvmcall_statuses[i].status == status)
+			return tdvmcall_statuses[i].name;
+	return 0;
+}
+
+const char *tdvmcall_strerror(uint64_t status)
+{
+	const char *name = tdvmcall_name(status);
+
+	return name ? name : "TDVMCALL status (unknown)";
+}
 
 static const struct status_name *find_status(uint64_t status)
 {
 	for (unsigned i = 0; i < sizeof(tdx_statuses) / sizeof(tdx_statuses[0]); i++)
-		if (tdx_statuses[i].code == TDX_STATUS_CODE(status))
+		if (tdx_status_is(status, tdx_statuses[i].code))
 			return &tdx_statuses[i];
 	return 0;
 }
@@ -90,6 +150,11 @@ static const char *detail_name(const struct status_name *s, uint32_t detail)
 		return 0;
 	case DETAIL_LEVEL:
 		return detail < 3 ? s->detail[detail] : 0;
+	case DETAIL_ARGUMENT:
+		if (detail == 0)
+			return s->name;
+		return detail < 16 || detail == TDX_OPERAND_ID_RTMR ?
+			s->detail[detail < 16 ? detail : RTMR_INDEX] : 0;
 	case DETAIL_NONE:
 	default:
 		return detail == 0 ? s->name : 0;
@@ -101,6 +166,8 @@ const char *tdx_strerror(uint64_t status)
 	const struct status_name *s = find_status(status);
 	const char *name;
 
+	if (tdx_status_is_vmcall(status))
+		return tdvmcall_strerror(tdx_status_vmcall(status));
 	if (!s)
 		return "TDX status (unknown code)";
 	name = detail_name(s, TDX_STATUS_DETAIL(status));
@@ -136,7 +203,17 @@ char *tdx_strerror_r(uint64_t status, char *buf, size_t size)
 
 	if (size == 0)
 		return buf;
-	if (name) {
+	if (tdx_status_is_vmcall(status)) {
+		uint64_t vmcall = tdx_status_vmcall(status);
+
+		if (tdvmcall_name(vmcall)) {
+			put_str(buf, size, &len, tdvmcall_strerror(vmcall));
+		} else {
+			put_str(buf, size, &len, "TDVMCALL status ");
+			put_hex(buf, size, &len, vmcall, 16);
+			put_str(buf, size, &len, " (unknown)");
+		}
+	} else if (name) {
 		put_str(buf, size, &len, name);
 	} else if (s) {
 		put_str(buf, size, &len, s->name);

@@ -73,13 +73,13 @@
  * contradiction.  So every chunk is claimed and resolved.
  */
 #include <tdx/accept_job.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 #define FAIL_NONE 0u
 #define FAIL_WRITING 1u
 #define FAIL_VALID 2u
 
-bool tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t end,
+uint64_t tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t end,
 			 uint64_t chunk_size, unsigned nr_vcpus, unsigned flags)
 {
 	const uint64_t m2 = TDX_MEM_PAGE_2M;
@@ -89,7 +89,7 @@ bool tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t en
 		chunk_size = TDX_ACCEPT_JOB_DEFAULT_CHUNK;
 	if (!job || !nr_vcpus || !chunk_size || chunk_size % m2 ||
 	    ((start | end) & (TDX_MEM_PAGE_4K - 1)) || end < start || end > UINT64_MAX - chunk_size)
-		return false;
+		return TDX_SW_INVALID_ARGUMENT;
 	/*
 	 * Cut points: lo = start rounded up to 2M (at most end), hi = end
 	 * rounded down to 2M (at least lo).  [start, lo) and [hi, end) each lie
@@ -126,7 +126,7 @@ bool tdx_accept_job_init(struct tdx_accept_job *job, uint64_t start, uint64_t en
 		.failure = { .status = TDX_SUCCESS, .gpa = end },
 	};
 	__atomic_thread_fence(__ATOMIC_RELEASE);
-	return true;
+	return TDX_SUCCESS;
 }
 
 /* Record the first failure: one vCPU wins the right to write it, once. */

@@ -55,27 +55,26 @@ uint64_t tdx_accept_memory_ex(uint64_t start, uint64_t end, unsigned flags,
 	uint64_t small_until = 0;	/* 2M page being accepted as 4K pages ends here */
 
 	if (((start | end) & (TDX_MEM_PAGE_4K - 1)) || end < start) {
-		r.status = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		r.status = TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 		r.gpa = start;
 		goto out;
 	}
 	while (gpa < end) {
 		unsigned level = TDX_PAGE_LEVEL_4K;
-		uint64_t status, code;
+		uint64_t status;
 
 		if (gpa >= small_until && !(gpa & MASK_2M) && end - gpa >= TDX_MEM_PAGE_2M)
 			level = TDX_PAGE_LEVEL_2M;
 		status = accept_page(gpa, level, &r.calls);
-		code = TDX_STATUS_CODE(status);
-		if (code == TDX_SUCCESS) {
+		if (tdx_status_is(status, TDX_SUCCESS)) {
 			gpa += level_bytes(level);
-		} else if (code == TDX_PAGE_SIZE_MISMATCH && level == TDX_PAGE_LEVEL_2M) {
+		} else if (tdx_status_is(status, TDX_PAGE_SIZE_MISMATCH) && level == TDX_PAGE_LEVEL_2M) {
 			small_until = gpa + TDX_MEM_PAGE_2M;	/* this 2M page only */
-		} else if (code == TDX_PAGE_ALREADY_ACCEPTED && level == TDX_PAGE_LEVEL_2M &&
+		} else if (tdx_status_is(status, TDX_PAGE_ALREADY_ACCEPTED) && level == TDX_PAGE_LEVEL_2M &&
 			   TDX_STATUS_DETAIL(status) < TDX_PAGE_LEVEL_2M) {
 			/* Not what a module says for a 2M page; let each 4K page answer for itself. */
 			small_until = gpa + TDX_MEM_PAGE_2M;
-		} else if (code == TDX_PAGE_ALREADY_ACCEPTED &&
+		} else if (tdx_status_is(status, TDX_PAGE_ALREADY_ACCEPTED) &&
 			   !(flags & TDX_ACCEPT_ALREADY_ACCEPTED_IS_ERROR)) {
 			uint64_t next = skip_accepted(gpa, end, level, status);
 

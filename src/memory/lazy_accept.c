@@ -5,7 +5,7 @@
  * number of vCPUs can ask for overlapping ranges at once.  See memory.h.
  */
 #include <tdx/lazy_accept.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 #define STATE_MASK 3ull
 
@@ -45,8 +45,8 @@ static bool unit_cas(struct tdx_lazy_accept *lazy, uint64_t unit, unsigned from,
 	}
 }
 
-bool tdx_lazy_init(struct tdx_lazy_accept *lazy, uint64_t base, uint64_t size, uint64_t unit,
-		   uint64_t *words, uint64_t nr_words)
+uint64_t tdx_lazy_init(struct tdx_lazy_accept *lazy, uint64_t base, uint64_t size, uint64_t unit,
+		       uint64_t *words, uint64_t nr_words)
 {
 	unsigned shift = 12;
 	uint64_t nr_units;
@@ -55,12 +55,12 @@ bool tdx_lazy_init(struct tdx_lazy_accept *lazy, uint64_t base, uint64_t size, u
 		unit = TDX_LAZY_DEFAULT_UNIT;
 	if (!lazy || !words || unit < TDX_MEM_PAGE_4K || (unit & (unit - 1)) ||
 	    ((base | size) & (unit - 1)) || base + size < base)
-		return false;
+		return TDX_SW_INVALID_ARGUMENT;
 	while ((1ull << shift) != unit)
 		shift++;
 	nr_units = size >> shift;
 	if (nr_words < TDX_LAZY_WORDS(nr_units))
-		return false;
+		return TDX_SW_INVALID_ARGUMENT;
 	for (uint64_t i = 0; i < TDX_LAZY_WORDS(nr_units); i++)
 		__atomic_store_n(&words[i], 0, __ATOMIC_RELAXED);
 	lazy->base = base;
@@ -69,7 +69,7 @@ bool tdx_lazy_init(struct tdx_lazy_accept *lazy, uint64_t base, uint64_t size, u
 	lazy->nr_units = nr_units;
 	lazy->words = words;
 	__atomic_thread_fence(__ATOMIC_RELEASE);
-	return true;
+	return TDX_SUCCESS;
 }
 
 /* Units [*first, *last) of the tracked space that [start, end) touches; false if none. */
@@ -89,21 +89,21 @@ static bool touched_units(const struct tdx_lazy_accept *lazy, uint64_t start, ui
 	return true;
 }
 
-bool tdx_lazy_mark_unaccepted(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t end)
+uint64_t tdx_lazy_mark_unaccepted(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t end)
 {
 	uint64_t first, last;
 
 	if (((start | end) & (lazy->unit - 1)) || end < start)
-		return false;
+		return TDX_SW_INVALID_ARGUMENT;
 	if (start == end)
-		return true;
+		return TDX_SUCCESS;
 	if (start < lazy->base || end > lazy->base + (lazy->nr_units << lazy->unit_shift) ||
 	    !touched_units(lazy, start, end, &first, &last))
-		return false;
+		return TDX_SW_INVALID_ARGUMENT;
 	/* ACCEPTED -> PENDING; a unit already PENDING (or CLAIMED) is left alone. */
 	for (uint64_t u = first; u < last; u++)
 		unit_cas(lazy, u, TDX_LAZY_ACCEPTED, TDX_LAZY_PENDING);
-	return true;
+	return TDX_SUCCESS;
 }
 
 static uint64_t unit_gpa(const struct tdx_lazy_accept *lazy, uint64_t unit)

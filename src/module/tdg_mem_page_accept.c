@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 #include <tdx/module.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 /*
  * TDX Module ABI spec, TDG.MEM.PAGE.ACCEPT (leaf 6): RCX = GPA | level (bits 2:0).
- * A level that does not fit in bits 2:0 cannot be encoded: refused locally
- * with the status the module gives for a bad RCX.
+ * A level that does not fit in bits 2:0 cannot be encoded: refused without
+ * a TDCALL, TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX.
  */
 uint64_t tdg_mem_page_accept(uint64_t gpa, unsigned level)
 {
@@ -14,6 +14,6 @@ uint64_t tdg_mem_page_accept(uint64_t gpa, unsigned level)
 	};
 
 	if (level > 7)
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 	return __tdx_module_call(TDG_MEM_PAGE_ACCEPT, &args);
 }

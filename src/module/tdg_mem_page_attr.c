@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* GPA attributes: TDG.MEM.PAGE.ATTR.RD (leaf 23) and TDG.MEM.PAGE.ATTR.WR (leaf 24). */
 #include <tdx/module.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 /* TDX Module ABI spec, TDG.MEM.PAGE.ATTR.RD: RCX GPA -> RCX mapping, RDX attributes. */
 uint64_t tdg_mem_page_attr_rd(uint64_t gpa, struct tdx_page_attr *attr)
@@ -30,7 +30,7 @@ uint64_t tdg_mem_page_attr_wr(uint64_t gpa, unsigned level, uint64_t attributes,
 	uint64_t status;
 
 	if (level > 7)	/* does not fit in RCX bits 2:0 */
-		return TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
 	status = __tdx_module_call(TDG_MEM_PAGE_ATTR_WR, &args);
 	if (status == TDX_SUCCESS && attr) {
 		attr->gpa_mapping = args.rcx;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Service TDs: TDG.SERVTD.RD (leaf 18) and TDG.SERVTD.WR (leaf 20). */
 #include <tdx/module.h>
-#include <tdx/status.h>
+#include <tdx/error.h>
 
 /*
  * The module writes R10-R13 only with TDX_TARGET_UUID_UPDATED: the binding
@@ -20,7 +20,7 @@ static uint64_t servtd_call(uint64_t leaf, struct tdx_module_args *args,
 	args->r12 = uuid->r12;
 	args->r13 = uuid->r13;
 	status = __tdx_module_call(leaf, args);
-	if (TDX_STATUS_CODE(status) == TDX_TARGET_UUID_UPDATED) {
+	if (tdx_status_is(status, TDX_TARGET_UUID_UPDATED)) {
 		uuid->r10 = args->r10;
 		uuid->r11 = args->r11;
 		uuid->r12 = args->r12;

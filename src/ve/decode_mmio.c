@@ -19,7 +19,7 @@ struct cursor {
 };
 
 /* Make sure n more bytes exist: TDX_VE_OK, TRUNCATED, or DECODE_FAILED past 15 bytes. */
-static unsigned need(const struct cursor *c, unsigned n)
+static uint64_t need(const struct cursor *c, unsigned n)
 {
 	if (c->pos + n > TDX_VE_MAX_INSN)
 		return TDX_VE_DECODE_FAILED;
@@ -52,10 +52,10 @@ struct prefixes {
 };
 
 /* Legacy prefixes then REX; a REX followed by a legacy prefix is ignored (SDM 2.2.1). */
-static unsigned scan_prefixes(struct cursor *c, struct prefixes *p)
+static uint64_t scan_prefixes(struct cursor *c, struct prefixes *p)
 {
 	for (;;) {
-		unsigned st = need(c, 1);
+		uint64_t st = need(c, 1);
 		uint8_t b;
 
 		if (st != TDX_VE_OK)
@@ -82,10 +82,11 @@ static unsigned scan_prefixes(struct cursor *c, struct prefixes *p)
 }
 
 /* The ModR/M memory operand: sets d->ea (RIP-relative: relative to the *next* RIP, fixed up by the caller). */
-static unsigned modrm(struct cursor *c, const struct prefixes *p, const struct tdx_ve_frame *f,
+static uint64_t modrm(struct cursor *c, const struct prefixes *p, const struct tdx_ve_frame *f,
 		      struct tdx_mmio_insn *d, unsigned *reg_field, int *rip_relative)
 {
-	unsigned st = need(c, 1), mod, rm, disp_size = 0;
+	uint64_t st = need(c, 1);
+	unsigned mod, rm, disp_size = 0;
 	uint64_t ea = 0, addr_mask = p->addr32 ? 0xFFFFFFFFull : ~0ull;
 	uint8_t m;
 
@@ -155,13 +156,14 @@ static int is_cmp(uint8_t op, const struct cursor *c)
 	return 0;
 }
 
-unsigned tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
+uint64_t tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
 			    const struct tdx_ve_frame *frame, struct tdx_mmio_insn *out)
 {
 	struct cursor c = { bytes, len, 0 };
 	struct prefixes p = { 0 };
 	struct tdx_mmio_insn d = { 0 };
-	unsigned st, osize, reg_field = 0, imm_size = 0;
+	uint64_t st;
+	unsigned osize, reg_field = 0, imm_size = 0;
 	int rip_relative = 0;
 	uint8_t op;
 

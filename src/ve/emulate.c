@@ -10,15 +10,8 @@
 #include <tdx/tdvmcall.h>
 #include "ve_internal.h"
 
-static unsigned vmm_error(uint64_t status, uint64_t *detail)
-{
-	if (detail)
-		*detail = status;
-	return TDX_VE_VMM_ERROR;
-}
-
 /* CPUID through the hardened forwarding: writes EAX..EDX, zero-extended, like CPUID. */
-static unsigned ve_cpuid(struct tdx_ve_frame *f)
+static uint64_t ve_cpuid(struct tdx_ve_frame *f)
 {
 	struct tdx_cpuid_regs r;
 
@@ -31,38 +24,38 @@ static unsigned ve_cpuid(struct tdx_ve_frame *f)
 }
 
 /* GHCI Instruction.HLT: "interrupts blocked" is the interrupted context's !RFLAGS.IF. */
-static unsigned ve_hlt(struct tdx_ve_frame *f, uint64_t *detail)
+static uint64_t ve_hlt(struct tdx_ve_frame *f, uint64_t *detail)
 {
 	uint64_t status = tdvmcall_hlt(!(f->rflags & TDX_RFLAGS_IF));
 
-	return status == TDVMCALL_STATUS_SUCCESS ? TDX_VE_OK : vmm_error(status, detail);
+	return status == TDVMCALL_STATUS_SUCCESS ? TDX_VE_OK : tdx__ve_vmm_error(status, detail);
 }
 
 /* RDMSR: ECX index -> EDX:EAX (both zero-extended). */
-static unsigned ve_rdmsr(struct tdx_ve_frame *f, uint64_t *detail)
+static uint64_t ve_rdmsr(struct tdx_ve_frame *f, uint64_t *detail)
 {
 	uint64_t value, status = tdvmcall_rdmsr((uint32_t)f->rcx, &value);
 
 	if (status != TDVMCALL_STATUS_SUCCESS)
-		return vmm_error(status, detail);
+		return tdx__ve_vmm_error(status, detail);
 	f->rax = (uint32_t)value;
 	f->rdx = value >> 32;
 	return TDX_VE_OK;
 }
 
 /* WRMSR: ECX index, value EDX:EAX (upper halves of RAX/RDX ignored). */
-static unsigned ve_wrmsr(struct tdx_ve_frame *f, uint64_t *detail)
+static uint64_t ve_wrmsr(struct tdx_ve_frame *f, uint64_t *detail)
 {
 	uint64_t value = ((uint64_t)(uint32_t)f->rdx << 32) | (uint32_t)f->rax;
 	uint64_t status = tdvmcall_wrmsr((uint32_t)f->rcx, value);
 
-	return status == TDVMCALL_STATUS_SUCCESS ? TDX_VE_OK : vmm_error(status, detail);
+	return status == TDVMCALL_STATUS_SUCCESS ? TDX_VE_OK : tdx__ve_vmm_error(status, detail);
 }
 
-unsigned tdx_ve_emulate(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
+uint64_t tdx_ve_emulate(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
 			uint64_t *detail)
 {
-	unsigned st;
+	uint64_t st;
 
 	if (detail)
 		*detail = 0;

@@ -38,7 +38,7 @@ struct string_insn {
 };
 
 /* The INS/OUTS at RIP must be the one the qualification describes, and exactly `len` bytes. */
-static unsigned decode_string(const struct tdx_ve_frame *f, unsigned len, int in, unsigned size,
+static uint64_t decode_string(const struct tdx_ve_frame *f, unsigned len, int in, unsigned size,
 			      struct string_insn *s)
 {
 	uint8_t buf[TDX_VE_MAX_INSN];
@@ -72,12 +72,12 @@ static unsigned decode_string(const struct tdx_ve_frame *f, unsigned len, int in
 	return TDX_VE_OK;
 }
 
-static unsigned string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail,
+static uint64_t string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail,
 			  int in, unsigned size, uint16_t port)
 {
 	uint64_t q = ve->exit_qualification, amask, count, step, done;
 	struct string_insn s;
-	unsigned st = decode_string(f, ve->instruction_length, in, size, &s);
+	uint64_t st = decode_string(f, ve->instruction_length, in, size, &s);
 
 	if (st != TDX_VE_OK)
 		return st;
@@ -102,11 +102,8 @@ static unsigned string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, 
 			if (status == TDVMCALL_STATUS_SUCCESS)
 				f->rsi = s.addr32 ? (uint32_t)(f->rsi + step) : f->rsi + step;
 		}
-		if (status != TDVMCALL_STATUS_SUCCESS) {
-			if (detail)
-				*detail = status;
-			return TDX_VE_VMM_ERROR;
-		}
+		if (status != TDVMCALL_STATUS_SUCCESS)
+			return tdx__ve_vmm_error(status, detail);
 		if (s.rep)	/* 32-bit address size: ECX, zero-extended like any 32-bit write */
 			f->rcx = (f->rcx - 1) & amask;
 	}
@@ -124,7 +121,7 @@ static unsigned string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, 
 	return TDX_VE_OK;
 }
 
-unsigned tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail)
+uint64_t tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail)
 {
 	uint64_t q = ve->exit_qualification, status;
 	unsigned size = TDX_IO_QUAL_SIZE(q);
@@ -146,11 +143,8 @@ unsigned tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64
 	} else {
 		status = tdx_io_write(size, port, (uint32_t)f->rax);
 	}
-	if (status != TDVMCALL_STATUS_SUCCESS) {
-		if (detail)
-			*detail = status;
-		return TDX_VE_VMM_ERROR;
-	}
+	if (status != TDVMCALL_STATUS_SUCCESS)
+		return tdx__ve_vmm_error(status, detail);
 	f->rip += ve->instruction_length;
 	return TDX_VE_OK;
 }

@@ -12,11 +12,11 @@
 #include "ve_internal.h"
 
 /* Decode the instruction at RIP, reading past RIP's page only if it must. */
-static unsigned decode_at_rip(const struct tdx_ve_frame *f, struct tdx_mmio_insn *d)
+static uint64_t decode_at_rip(const struct tdx_ve_frame *f, struct tdx_mmio_insn *d)
 {
 	uint8_t buf[TDX_VE_MAX_INSN];
 	unsigned n = tdx__ve_fetch(f->rip, buf, TDX_VE_MAX_INSN, 1);
-	unsigned st = tdx_ve_decode_mmio(buf, n, f, d);
+	uint64_t st = tdx_ve_decode_mmio(buf, n, f, d);
 
 	if (st == TDX_VE_TRUNCATED && n < TDX_VE_MAX_INSN) {
 		n = tdx__ve_fetch(f->rip, buf, TDX_VE_MAX_INSN, 0);
@@ -36,7 +36,7 @@ static unsigned decode_at_rip(const struct tdx_ve_frame *f, struct tdx_mmio_insn
  * at the same offset in its page.  The GPA's shared bit is checked by the
  * caller.  Nothing here derives a GPA from a pointer.
  */
-static unsigned check_access(const struct tdx_mmio_insn *d, const struct tdx_ve_info *ve)
+static uint64_t check_access(const struct tdx_mmio_insn *d, const struct tdx_ve_info *ve)
 {
 	uint64_t q = ve->exit_qualification;
 
@@ -53,11 +53,11 @@ static unsigned check_access(const struct tdx_mmio_insn *d, const struct tdx_ve_
 	return TDX_VE_OK;
 }
 
-unsigned tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail)
+uint64_t tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail)
 {
 	struct tdx_mmio_insn d;
 	uint64_t shared = tdx_shared_mask(), value, status;
-	unsigned st;
+	uint64_t st;
 
 	if (ve->exit_qualification & TDX_EPT_QUAL_FETCH)
 		return TDX_VE_MMIO_FETCH;
@@ -81,11 +81,8 @@ unsigned tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint
 			tdx__ve_set_gpr(f, d.reg, d.reg_size, d.reg_high8, value);
 		}
 	}
-	if (status != TDVMCALL_STATUS_SUCCESS) {
-		if (detail)
-			*detail = status;
-		return TDX_VE_VMM_ERROR;
-	}
+	if (status != TDVMCALL_STATUS_SUCCESS)
+		return tdx__ve_vmm_error(status, detail);
 	f->rip += d.length;
 	return TDX_VE_OK;
 }

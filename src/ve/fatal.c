@@ -35,13 +35,13 @@ static void put_num(struct msg *m, uint64_t v, unsigned base)
 
 __attribute__((weak))
 void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
-		  unsigned status, uint64_t detail)
+		  uint64_t status, uint64_t detail)
 {
 	struct msg m = { .len = 0 };	/* all NUL: the message is padded */
 
 	/* "#VE <reason>; exit <decimal> rip <hex> st <hex>", most useful first. */
 	put_str(&m, "#VE ");
-	put_str(&m, tdx_ve_strerror(status));
+	put_str(&m, tdx_strerror(status));
 	put_str(&m, ";");
 	if (ve) {
 		put_str(&m, " exit ");

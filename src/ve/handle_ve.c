@@ -4,11 +4,11 @@
 #include <tdx/status.h>
 #include "ve_internal.h"
 
-unsigned tdx_handle_ve(struct tdx_ve_frame *frame)
+uint64_t tdx_handle_ve(struct tdx_ve_frame *frame)
 {
 	struct tdx_ve_info ve;
 	uint64_t detail = 0, status;
-	unsigned st;
+	uint64_t st;
 
 	/*
 	 * First, before anything can raise another #VE or enable interrupts:

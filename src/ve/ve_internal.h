@@ -28,8 +28,22 @@ void tdx__ve_set_gpr(struct tdx_ve_frame *f, unsigned n, unsigned size, int high
  */
 unsigned tdx__ve_fetch(uint64_t rip, uint8_t *buf, unsigned want, int stop_at_page);
 
+/*
+ * The VMM failed the TDVMCALL that emulates the instruction: its status
+ * (R10, raw in *detail when detail is not NULL) lifted into
+ * TDX_VMCALL_ERROR, the status tdx_ve_emulate() returns.  Always lifted:
+ * every argument was checked before the call, so whatever came back is the
+ * VMM's.
+ */
+static inline uint64_t tdx__ve_vmm_error(uint64_t status, uint64_t *detail)
+{
+	if (detail)
+		*detail = status;
+	return tdx_status_from_vmcall(status);
+}
+
 /* The per-exit emulations; same contract as tdx_ve_emulate(). */
-unsigned tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
-unsigned tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
+uint64_t tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
+uint64_t tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
 
 #endif
