@@ -6,12 +6,12 @@
 /* GHCI GetTdVmCallInfo (0x10000): R12 leaf -> leaf 0: R11-R14; leaf 1: R11, R12. */
 uint64_t tdvmcall_get_td_vmcall_info(uint64_t leaf, struct tdx_td_vmcall_info *info)
 {
-	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_GET_TD_VM_CALL_INFO, .r12 = leaf);
+	struct tdx__vmcall_regs6 args = TDX_VMCALL_ARGS(TDVMCALL_GET_TD_VM_CALL_INFO, .r12 = leaf);
 	uint64_t status;
 
 	if (leaf != TDVMCALL_INFO_LEAF_BASE && leaf != TDVMCALL_INFO_LEAF_OPTIONAL)
 		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
-	status = __tdx_hypercall(&args);
+	status = __tdx_hypercall6(&args);
 	if (status != TDVMCALL_STATUS_SUCCESS)
 		return status;
 	info->r11 = args.r11;

@@ -5,8 +5,8 @@
 /* GHCI Instruction.HLT (12): R12 = 1 when interrupts are blocked. */
 uint64_t tdvmcall_hlt(bool interrupts_blocked)
 {
-	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_HLT,
+	struct tdx__vmcall_regs6 args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_HLT,
 		.r12 = interrupts_blocked ? 1 : 0);
 
-	return __tdx_hypercall(&args);
+	return __tdx_hypercall6(&args);
 }

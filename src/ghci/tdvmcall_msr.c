@@ -7,8 +7,8 @@
 /* GHCI Instruction.RDMSR: R12 MSR index -> R11 value. */
 uint64_t tdvmcall_rdmsr(uint32_t msr, uint64_t *value)
 {
-	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_RDMSR, .r12 = msr);
-	uint64_t status = __tdx_hypercall(&args);
+	struct tdx__vmcall_regs6 args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_RDMSR, .r12 = msr);
+	uint64_t status = __tdx_hypercall6(&args);
 
 	if (status == TDVMCALL_STATUS_SUCCESS)
 		*value = args.r11;
@@ -18,8 +18,8 @@ uint64_t tdvmcall_rdmsr(uint32_t msr, uint64_t *value)
 /* GHCI Instruction.WRMSR: R12 MSR index, R13 value. */
 uint64_t tdvmcall_wrmsr(uint32_t msr, uint64_t value)
 {
-	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_WRMSR,
+	struct tdx__vmcall_regs6 args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_WRMSR,
 		.r12 = msr, .r13 = value);
 
-	return __tdx_hypercall(&args);
+	return __tdx_hypercall6(&args);
 }

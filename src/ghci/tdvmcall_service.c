@@ -6,8 +6,8 @@
 uint64_t tdvmcall_service(uint64_t cmd_gpa, uint64_t resp_gpa, uint64_t notify_vector,
 			  uint64_t timeout)
 {
-	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_SERVICE,
+	struct tdx__vmcall_regs6 args = TDX_VMCALL_ARGS(TDVMCALL_SERVICE,
 		.r12 = cmd_gpa, .r13 = resp_gpa, .r14 = notify_vector, .r15 = timeout);
 
-	return __tdx_hypercall(&args);
+	return __tdx_hypercall6(&args);
 }

@@ -10,6 +10,7 @@
 
 #include <tdx/error.h>
 #include <tdx/tdcall.h>
+#include "lib/trampolines.h"
 
 /*
  * TDCALL `leaf` with *args (RDX = the field id), then: on success *value =
@@ -17,10 +18,10 @@
  * (field id TDX_MD_FIELD_ID_NA: the start of an enumeration) only *next =
  * RDX, the first field id; on anything else nothing.
  */
-static inline uint64_t tdx__metadata_read(uint64_t leaf, struct tdx_module_args *args,
+static inline uint64_t tdx__metadata_read(uint64_t leaf, struct tdx__module_regs6 *args,
 					  uint64_t *value, uint64_t *next)
 {
-	uint64_t status = __tdx_module_call(leaf, args);
+	uint64_t status = __tdx_module_call6(leaf, args);
 
 	if (tdx_status_is(status, TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT) && next)
 		*next = args->rdx;

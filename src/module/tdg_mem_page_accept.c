@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <tdx/module.h>
 #include <tdx/error.h>
+#include "lib/trampolines.h"
 
 /*
  * TDX Module ABI spec, TDG.MEM.PAGE.ACCEPT (leaf 6): RCX = GPA | level (bits 2:0).
@@ -9,11 +10,7 @@
  */
 uint64_t tdg_mem_page_accept(uint64_t gpa, unsigned level)
 {
-	struct tdx_module_args args = {
-		.rcx = gpa | level,
-	};
-
 	if (level > 7)
 		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
-	return __tdx_module_call(TDG_MEM_PAGE_ACCEPT, &args);
+	return __tdx_module_call3(TDG_MEM_PAGE_ACCEPT, gpa | level, 0, 0);
 }

@@ -3,10 +3,11 @@
 #include "metadata_read.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
+#include "lib/trampolines.h"
 
 static uint64_t vm_rd(uint64_t version, uint64_t field_id, uint64_t *value, uint64_t *next)
 {
-	struct tdx_module_args args = {
+	struct tdx__module_regs6 args = {
 		.rcx = 0,
 		.rdx = field_id,
 	};
@@ -29,13 +30,13 @@ uint64_t tdg_vm_rd_v1(uint64_t field_id, uint64_t *value, uint64_t *next_field_i
 /* TDX Module ABI spec, TDG.VM.WR: RCX 0, RDX field id, R8 value, R9 mask -> R8 old value. */
 uint64_t tdg_vm_wr(uint64_t field_id, uint64_t value, uint64_t mask, uint64_t *old_value)
 {
-	struct tdx_module_args args = {
+	struct tdx__module_regs6 args = {
 		.rcx = 0,
 		.rdx = field_id,
 		.r8 = value,
 		.r9 = mask,
 	};
-	uint64_t status = __tdx_module_call(TDG_VM_WR, &args);
+	uint64_t status = __tdx_module_call6(TDG_VM_WR, &args);
 
 	if (status == TDX_SUCCESS && old_value)
 		*old_value = args.r8;

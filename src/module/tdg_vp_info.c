@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include <tdx/module.h>
 #include <tdx/status.h>
+#include "lib/trampolines.h"
 
 /* TDX Module ABI spec, TDG.VP.INFO (leaf 1): no inputs; RCX..R10 outputs. */
 uint64_t tdg_vp_info(struct tdx_td_info *info)
 {
-	struct tdx_module_args args = { 0 };
-	uint64_t status = __tdx_module_call(TDG_VP_INFO, &args);
+	struct tdx__module_regs6 args = { 0 };
+	uint64_t status = __tdx_module_call6(TDG_VP_INFO, &args);
 
 	if (status != TDX_SUCCESS)
 		return status;

@@ -2,14 +2,15 @@
 /* vCPU-scope metadata: TDG.VP.RD (leaf 9) and TDG.VP.WR (leaf 10). */
 #include <tdx/module.h>
 #include <tdx/status.h>
+#include "lib/trampolines.h"
 
 /* TDX Module ABI spec, TDG.VP.RD: RDX field id -> R8 value. */
 uint64_t tdg_vp_rd(uint64_t field_id, uint64_t *value)
 {
-	struct tdx_module_args args = {
+	struct tdx__module_regs6 args = {
 		.rdx = field_id,
 	};
-	uint64_t status = __tdx_module_call(TDG_VP_RD, &args);
+	uint64_t status = __tdx_module_call6(TDG_VP_RD, &args);
 
 	if (status == TDX_SUCCESS)
 		*value = args.r8;
@@ -19,12 +20,12 @@ uint64_t tdg_vp_rd(uint64_t field_id, uint64_t *value)
 /* TDX Module ABI spec, TDG.VP.WR: RDX field id, R8 value, R9 mask -> R8 old value. */
 uint64_t tdg_vp_wr(uint64_t field_id, uint64_t value, uint64_t mask, uint64_t *old_value)
 {
-	struct tdx_module_args args = {
+	struct tdx__module_regs6 args = {
 		.rdx = field_id,
 		.r8 = value,
 		.r9 = mask,
 	};
-	uint64_t status = __tdx_module_call(TDG_VP_WR, &args);
+	uint64_t status = __tdx_module_call6(TDG_VP_WR, &args);
 
 	if (status == TDX_SUCCESS && old_value)
 		*old_value = args.r8;

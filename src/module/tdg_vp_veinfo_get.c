@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include <tdx/module.h>
 #include <tdx/status.h>
+#include "lib/trampolines.h"
 
 /* TDX Module ABI spec, TDG.VP.VEINFO.GET (leaf 3): RCX, RDX, R8, R9, R10 outputs. */
 uint64_t tdg_vp_veinfo_get(struct tdx_ve_info *ve)
 {
-	struct tdx_module_args args = { 0 };
-	uint64_t status = __tdx_module_call(TDG_VP_VEINFO_GET, &args);
+	struct tdx__module_regs6 args = { 0 };
+	uint64_t status = __tdx_module_call6(TDG_VP_VEINFO_GET, &args);
 
 	if (status != TDX_SUCCESS)
 		return status;
