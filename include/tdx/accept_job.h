@@ -84,7 +84,8 @@ bool tdx_accept_job_done(const struct tdx_accept_job *job);
 /*
  * Once done: false when the whole range was accepted; true with *failure
  * (may be NULL) = the first failure recorded (in time), whose gpa, status
- * and level belong together.
+ * and level belong together (its calls and skipped are those of the run
+ * that failed, up to the failure).
  */
 bool tdx_accept_job_failed(const struct tdx_accept_job *job, struct tdx_accept_result *failure);
 

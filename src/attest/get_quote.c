@@ -120,18 +120,22 @@ static uint64_t wait_for_completion(const struct tdx_quote_request *req, const u
 	}
 }
 
-static uint64_t exchange(const struct tdx_quote_request *req, size_t *quote_len,
-			 struct tdx_quote_info *info)
+/*
+ * The exchange, for a valid request and a known shared bit.  Not inlined:
+ * the caller looks the shared bit up from a frame of its own, beside this
+ * one rather than under it (the library's stack budget).
+ */
+static __attribute__((noinline)) uint64_t exchange(const struct tdx_quote_request *req,
+						    uint64_t shared_bit, size_t *quote_len,
+						    struct tdx_quote_info *info)
 {
+	struct tdx_quote_info scratch = { 0 };
 	uint8_t *buf = req->shared_buf;
-	uint64_t shared_bit, status;
+	uint64_t status;
 	uint32_t out_len;
 
-	if (!request_valid(req))
-		return TDX_SW_INVALID_ARGUMENT;
-	shared_bit = tdx_shared_mask();
-	if (!shared_bit)
-		return TDX_SW_NO_SHARED_BIT;
+	if (!info)
+		info = &scratch;
 
 	if (req->notify_vector) {
 		info->vmcall_subfn = TDVMCALL_SETUP_EVENT_NOTIFY_INTERRUPT;
@@ -166,22 +170,24 @@ static uint64_t exchange(const struct tdx_quote_request *req, size_t *quote_len,
 		return TDX_SW_BUFFER_TOO_SMALL;
 
 	copy_quote(req->quote, buf + TDX_QUOTE_HEADER_SIZE, out_len);
-	*quote_len = out_len;
+	if (quote_len)
+		*quote_len = out_len;
 	return TDX_SUCCESS;
 }
 
 uint64_t tdx_get_quote(const struct tdx_quote_request *req, size_t *quote_len,
 		       struct tdx_quote_info *info)
 {
-	struct tdx_quote_info scratch;
-	size_t len = 0;
-	uint64_t result;
+	uint64_t shared_bit;
 
-	if (!info)
-		info = &scratch;
-	*info = (struct tdx_quote_info){ 0 };
-	result = req ? exchange(req, &len, info) : TDX_SW_INVALID_ARGUMENT;
+	if (info)
+		*info = (struct tdx_quote_info){ 0 };
 	if (quote_len)
-		*quote_len = len;
-	return result;
+		*quote_len = 0;
+	if (!req || !request_valid(req))
+		return TDX_SW_INVALID_ARGUMENT;
+	shared_bit = tdx_shared_mask();
+	if (!shared_bit)
+		return TDX_SW_NO_SHARED_BIT;
+	return exchange(req, shared_bit, quote_len, info);
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Port I/O over GHCI TDG.VP.VMCALL<Instruction.IO> (sub-function 30). */
-#include "lib/internal.h"
 #include <tdx/io.h>
 #include <tdx/error.h>
 #include <tdx/tdvmcall.h>
-#include "vmcall_args.h"
+#include "instruction_io.h"
 
 static int io_size_valid(unsigned size)
 {
@@ -20,13 +19,12 @@ static uint32_t io_width_mask(unsigned size)
 /* GHCI Instruction.IO, direction 0 (in): R12 size, R13 0, R14 port -> R11 data. */
 uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value)
 {
-	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_IO,
-		.r12 = size, .r13 = TDX_IO_READ, .r14 = port);
+	struct tdx__vmcall_regs6 args;
 	uint64_t status;
 
 	if (!io_size_valid(size))
 		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
-	status = __tdx_hypercall(&args);
+	status = tdx__instruction_io(&args, size, port, TDX_IO_READ, 0);
 	if (status == TDVMCALL_STATUS_SUCCESS)
 		*value = (uint32_t)args.r11 & io_width_mask(size);
 	return status;
@@ -35,12 +33,11 @@ uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value)
 /* GHCI Instruction.IO, direction 1 (out): R12 size, R13 1, R14 port, R15 data. */
 uint64_t tdx_io_write(unsigned size, uint16_t port, uint32_t value)
 {
-	struct tdx_module_args args = TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_IO,
-		.r12 = size, .r13 = TDX_IO_WRITE, .r14 = port, .r15 = value & io_width_mask(size));
+	struct tdx__vmcall_regs6 args;
 
 	if (!io_size_valid(size))
 		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
-	return __tdx_hypercall(&args);
+	return tdx__instruction_io(&args, size, port, TDX_IO_WRITE, value);
 }
 
 static uint32_t io_in(unsigned size, uint16_t port)

@@ -74,6 +74,7 @@
  */
 #include <tdx/accept_job.h>
 #include <tdx/error.h>
+#include "accept_walk.h"
 
 #define FAIL_NONE 0u
 #define FAIL_WRITING 1u
@@ -177,9 +178,12 @@ static uint64_t quota_now(const struct tdx_accept_job *job)
 
 uint64_t tdx_accept_job_run(struct tdx_accept_job *job, struct tdx_accept_result *mine)
 {
-	struct tdx_accept_result me = { .status = TDX_SUCCESS, .gpa = job->end }, r;
+	struct tdx_accept_result local;
+	struct tdx_accept_result *me = mine ? mine : &local;	/* this run's outcome, all along */
 	uint64_t taken, accepted = 0;
 	bool ends_left = true, mid_left = true;
+
+	*me = (struct tdx_accept_result){ .status = TDX_SUCCESS, .gpa = job->end };
 
 	for (taken = 0; taken < quota_now(job) && (ends_left || mid_left);) {
 		uint64_t i = job->nr_chunks, lo, hi, units, cost = 1;
@@ -204,23 +208,21 @@ uint64_t tdx_accept_job_run(struct tdx_accept_job *job, struct tdx_accept_result
 		chunk_bounds(job, i, &lo, &hi);
 		units = i < job->end_chunks ? (hi - lo) / TDX_MEM_PAGE_4K : 1;
 
-		/* After a failure, the rest is resolved without accepting. */
+		/*
+		 * After a failure, the rest is resolved without accepting.  So
+		 * this run walks into *me only while it has no failure: its first
+		 * one is the only one, and *me records it.
+		 */
 		if (__atomic_load_n(&job->failed, __ATOMIC_RELAXED) == FAIL_NONE) {
-			tdx_accept_memory_ex(lo, hi, job->flags, &r);
-			cost = r.calls;
-			me.calls += r.calls;
-			me.skipped += r.skipped;
-			if (r.status == TDX_SUCCESS) {
+			uint64_t before = me->calls;
+
+			if (tdx__accept_walk(lo, hi, job->flags, me) == TDX_SUCCESS) {
 				accepted++;
 				__atomic_fetch_add(&job->accepted, 1, __ATOMIC_RELAXED);
 			} else {
-				if (me.status == TDX_SUCCESS) {
-					me.status = r.status;
-					me.gpa = r.gpa;
-					me.level = r.level;
-				}
-				record_failure(job, &r);
+				record_failure(job, me);
 			}
+			cost = me->calls - before;
 		}
 		/* What it cost, between 1 and its units (an accepted head: 1). */
 		cost = cost < 1 ? 1 : cost > units ? units : cost;
@@ -230,8 +232,6 @@ uint64_t tdx_accept_job_run(struct tdx_accept_job *job, struct tdx_accept_result
 		/* Release: the pages (and a failure record) before the count. */
 		__atomic_fetch_add(&job->resolved, 1, __ATOMIC_RELEASE);
 	}
-	if (mine)
-		*mine = me;
 	return accepted;
 }
 

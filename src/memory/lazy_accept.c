@@ -6,6 +6,7 @@
  */
 #include <tdx/lazy_accept.h>
 #include <tdx/error.h>
+#include "accept_walk.h"
 
 #define STATE_MASK 3ull
 
@@ -117,13 +118,14 @@ static void cpu_relax(void)
 }
 
 /*
- * Accept the run of units [lo, hi) this vCPU claimed, as one range, and
- * release them: ACCEPTED below the failing GPA, PENDING from its unit on.
+ * Accept the run of units [lo, hi) this vCPU claimed, as one range, into
+ * *r (its calls and skipped bytes add up), and release them: ACCEPTED below
+ * the failing GPA, PENDING from its unit on.
  */
 static uint64_t accept_claimed(struct tdx_lazy_accept *lazy, uint64_t lo, uint64_t hi,
 			       struct tdx_accept_result *r)
 {
-	uint64_t status = tdx_accept_memory_ex(unit_gpa(lazy, lo), unit_gpa(lazy, hi), 0, r);
+	uint64_t status = tdx__accept_walk(unit_gpa(lazy, lo), unit_gpa(lazy, hi), 0, r);
 	uint64_t good = hi;
 
 	if (status != TDX_SUCCESS)
@@ -136,8 +138,11 @@ static uint64_t accept_claimed(struct tdx_lazy_accept *lazy, uint64_t lo, uint64
 uint64_t tdx_lazy_accept(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t end,
 			 struct tdx_accept_result *res)
 {
-	struct tdx_accept_result r = { .status = TDX_SUCCESS, .gpa = end };
-	uint64_t first, last, status = TDX_SUCCESS, calls = 0, skipped = 0;
+	struct tdx_accept_result local;
+	struct tdx_accept_result *r = res ? res : &local;
+	uint64_t first, last, status = TDX_SUCCESS;
+
+	*r = (struct tdx_accept_result){ .status = TDX_SUCCESS, .gpa = end };
 	if (end > start && touched_units(lazy, start, end, &first, &last)) {
 		for (;;) {
 			uint64_t waiting = last;	/* first unit another vCPU is accepting */
@@ -149,9 +154,7 @@ uint64_t tdx_lazy_accept(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t 
 				while (u < last && unit_cas(lazy, u, TDX_LAZY_PENDING, TDX_LAZY_CLAIMED))
 					u++;
 				if (u > lo) {
-					status = accept_claimed(lazy, lo, u, &r);
-					calls += r.calls;
-					skipped += r.skipped;
+					status = accept_claimed(lazy, lo, u, r);
 				} else {
 					if (waiting == last && unit_state(lazy, u) == TDX_LAZY_CLAIMED)
 						waiting = u;
@@ -165,12 +168,6 @@ uint64_t tdx_lazy_accept(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t 
 				cpu_relax();
 		}
 	}
-	if (status == TDX_SUCCESS)
-		r = (struct tdx_accept_result){ .status = TDX_SUCCESS, .gpa = end };
-	r.calls = calls;
-	r.skipped = skipped;
-	if (res)
-		*res = r;
 	return status;
 }
 

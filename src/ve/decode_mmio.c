@@ -47,8 +47,7 @@ static uint64_t sign_extend(uint64_t v, unsigned size)
 }
 
 struct prefixes {
-	unsigned opsize16, addr32, lock, rep, fs_gs;
-	uint8_t rex;
+	uint8_t opsize16, addr32, lock, rep, fs_gs, rex;
 };
 
 /* Legacy prefixes then REX; a REX followed by a legacy prefix is ignored (SDM 2.2.1). */
@@ -82,7 +81,7 @@ static uint64_t scan_prefixes(struct cursor *c, struct prefixes *p)
 }
 
 /* The ModR/M memory operand: sets d->ea (RIP-relative: relative to the *next* RIP, fixed up by the caller). */
-static uint64_t modrm(struct cursor *c, const struct prefixes *p, const struct tdx_ve_frame *f,
+static inline __attribute__((always_inline)) uint64_t modrm(struct cursor *c, const struct prefixes *p, const struct tdx_ve_frame *f,
 		      struct tdx_mmio_insn *d, unsigned *reg_field, int *rip_relative)
 {
 	uint64_t st = need(c, 1);

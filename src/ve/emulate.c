@@ -59,8 +59,14 @@ uint64_t tdx_ve_emulate(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve
 
 	if (detail)
 		*detail = 0;
+	/*
+	 * The shared bit is looked up here, not under tdx__ve_mmio()'s frame
+	 * (the #VE path's stack budget); not for a fetch, which is refused
+	 * first.
+	 */
 	if (ve->exit_reason == EXIT_REASON_EPT_VIOLATION)
-		return tdx__ve_mmio(frame, ve, detail);
+		return tdx__ve_mmio(frame, ve, detail,
+				    (ve->exit_qualification & TDX_EPT_QUAL_FETCH) ? 0 : tdx_shared_mask());
 	if (ve->exit_reason != EXIT_REASON_CPUID && ve->exit_reason != EXIT_REASON_HLT &&
 	    ve->exit_reason != EXIT_REASON_IO_INSTRUCTION &&
 	    ve->exit_reason != EXIT_REASON_MSR_READ && ve->exit_reason != EXIT_REASON_MSR_WRITE)

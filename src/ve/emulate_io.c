@@ -12,6 +12,7 @@
 #include <tdx/io.h>
 #include <tdx/module.h>
 #include <tdx/status.h>
+#include "ghci/instruction_io.h"
 #include "ve_internal.h"
 
 /* Little-endian store/load of 1, 2 or 4 bytes at a flat address, bytewise (any alignment). */
@@ -33,13 +34,19 @@ static uint32_t mem_get(uint64_t addr, unsigned size)
 	return v;
 }
 
-struct string_insn {
-	unsigned addr32, rep;
+/* What every element of one INS/OUTS shares. */
+struct string_io {
+	uint64_t *addr;		/* the buffer address register: RDI for INS, RSI for OUTS */
+	uint64_t amask;		/* address size: all ones, or 32 bits with a 67 prefix */
+	uint64_t step;		/* +size, or -size with RFLAGS.DF */
+	uint16_t port;
+	uint8_t in, size;
+	uint8_t addr32, rep;	/* from the bytes at RIP (decode_string) */
 };
 
 /* The INS/OUTS at RIP must be the one the qualification describes, and exactly `len` bytes. */
-static uint64_t decode_string(const struct tdx_ve_frame *f, unsigned len, int in, unsigned size,
-			      struct string_insn *s)
+static __attribute__((noinline)) uint64_t decode_string(const struct tdx_ve_frame *f, unsigned len, int in, unsigned size,
+			      struct string_io *s)
 {
 	uint8_t buf[TDX_VE_MAX_INSN];
 	unsigned n = tdx__ve_fetch(f->rip, buf, len, 0), i, opsize16 = 0, fs_gs = 0;
@@ -72,40 +79,53 @@ static uint64_t decode_string(const struct tdx_ve_frame *f, unsigned len, int in
 	return TDX_VE_OK;
 }
 
-static uint64_t string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail,
+
+/*
+ * One element of INS/OUTS at *io->addr, stepping it on success:
+ * Instruction.IO in this frame (no wrapper frame under it), the value read
+ * masked to the width as tdx_io_read() does.
+ */
+static __attribute__((noinline)) uint64_t string_element(const struct string_io *io)
+{
+	uint64_t *addr = io->addr;
+	struct tdx__vmcall_regs6 regs;
+	uint64_t status;
+
+	if (io->in) {
+		status = tdx__instruction_io(&regs, io->size, io->port, TDX_IO_READ, 0);
+		if (status == TDVMCALL_STATUS_SUCCESS)
+			mem_put(*addr & io->amask, io->size, (uint32_t)regs.r11);
+	} else {
+		status = tdx__instruction_io(&regs, io->size, io->port, TDX_IO_WRITE,
+					     mem_get(*addr & io->amask, io->size));
+	}
+	if (status == TDVMCALL_STATUS_SUCCESS)
+		*addr = io->addr32 ? (uint32_t)(*addr + io->step) : *addr + io->step;
+	return status;
+}
+
+static __attribute__((noinline)) uint64_t string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail,
 			  int in, unsigned size, uint16_t port)
 {
-	uint64_t q = ve->exit_qualification, amask, count, step, done;
-	struct string_insn s;
-	uint64_t st = decode_string(f, ve->instruction_length, in, size, &s);
+	struct string_io io = { .addr = in ? &f->rdi : &f->rsi, .port = port, .in = (uint8_t)in,
+				.size = (uint8_t)size };
+	uint64_t count, done, st = decode_string(f, ve->instruction_length, in, size, &io);
 
 	if (st != TDX_VE_OK)
 		return st;
-	if (s.rep != !!(q & TDX_IO_QUAL_REP))
+	if (io.rep != !!(ve->exit_qualification & TDX_IO_QUAL_REP))
 		return TDX_VE_BAD_IO;
-	amask = s.addr32 ? 0xFFFFFFFFull : ~0ull;
-	count = s.rep ? f->rcx & amask : 1;
-	step = (f->rflags & TDX_RFLAGS_DF) ? (uint64_t)0 - size : size;
+	io.amask = io.addr32 ? 0xFFFFFFFFull : ~0ull;
+	io.step = (f->rflags & TDX_RFLAGS_DF) ? (uint64_t)0 - size : size;
+	count = io.rep ? f->rcx & io.amask : 1;
 
 	for (done = 0; done < count && done < TDX_VE_REP_CHUNK; done++) {
-		uint64_t status;
-		uint32_t v;
+		uint64_t status = string_element(&io);
 
-		if (in) {
-			status = tdx_io_read(size, port, &v);
-			if (status == TDVMCALL_STATUS_SUCCESS) {
-				mem_put(f->rdi & amask, size, v);
-				f->rdi = s.addr32 ? (uint32_t)(f->rdi + step) : f->rdi + step;
-			}
-		} else {
-			status = tdx_io_write(size, port, mem_get(f->rsi & amask, size));
-			if (status == TDVMCALL_STATUS_SUCCESS)
-				f->rsi = s.addr32 ? (uint32_t)(f->rsi + step) : f->rsi + step;
-		}
 		if (status != TDVMCALL_STATUS_SUCCESS)
 			return tdx__ve_vmm_error(status, detail);
-		if (s.rep)	/* 32-bit address size: ECX, zero-extended like any 32-bit write */
-			f->rcx = (f->rcx - 1) & amask;
+		if (io.rep)	/* 32-bit address size: ECX, zero-extended like any 32-bit write */
+			f->rcx = (f->rcx - 1) & io.amask;
 	}
 	if (done == count) {	/* else the CPU re-executes the REP instruction for the rest */
 		/*
@@ -114,7 +134,7 @@ static uint64_t string_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, 
 		 * bits 63:32 of RCX too (RSI/RDI of INS/OUTS stay as they were);
 		 * KVM's emulator models the same.
 		 */
-		if (s.rep)
+		if (io.rep)
 			f->rcx = 0;
 		f->rip += ve->instruction_length;
 	}

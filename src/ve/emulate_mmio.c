@@ -53,10 +53,11 @@ static uint64_t check_access(const struct tdx_mmio_insn *d, const struct tdx_ve_
 	return TDX_VE_OK;
 }
 
-uint64_t tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail)
+uint64_t tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail,
+		      uint64_t shared)
 {
 	struct tdx_mmio_insn d;
-	uint64_t shared = tdx_shared_mask(), value, status;
+	uint64_t value, status;
 	uint64_t st;
 
 	if (ve->exit_qualification & TDX_EPT_QUAL_FETCH)

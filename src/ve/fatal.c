@@ -5,54 +5,58 @@
  * tdx_report_fatal_error() (TDG.VP.VMCALL<ReportFatalError>, then halt).
  */
 #include <stddef.h>
-#include <tdx/fatal.h>
+#include "ghci/fatal_args.h"
 #include "ve_internal.h"
 
-struct msg {
-	char buf[64];
-	unsigned len;
-};
-
-/* Append; the message is 64 bytes, NUL-terminated only when shorter (GHCI). */
-static void put_str(struct msg *m, const char *s)
+/*
+ * The message is written straight into the registers it travels in (no
+ * 64-byte buffer of its own: the #VE path's stack budget): 64 bytes,
+ * NUL-terminated only when shorter (GHCI).  Each writer appends at byte
+ * `len` and returns the new length.
+ */
+static __attribute__((noinline)) unsigned put_str(struct tdx_module_args *args, unsigned len,
+						  const char *s)
 {
-	while (*s && m->len < sizeof(m->buf))
-		m->buf[m->len++] = *s++;
+	while (*s && len < TDVMCALL_FATAL_ERROR_MESSAGE_SIZE)
+		*tdx__fatal_message_byte(args, len++) = *s++;
+	return len;
 }
 
-static void put_num(struct msg *m, uint64_t v, unsigned base)
+/* v in `base`, most significant digit first, without a buffer of digits. */
+static __attribute__((noinline)) unsigned put_num(struct tdx_module_args *args, unsigned len,
+						  uint64_t v, unsigned base)
 {
-	char digits[20];
-	int n = 0;
+	uint64_t div = 1;
 
-	do {
-		digits[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v && n < 20);
-	while (n > 0 && m->len < sizeof(m->buf))
-		m->buf[m->len++] = digits[--n];
+	while (v / div >= base)
+		div *= base;
+	for (; div && len < TDVMCALL_FATAL_ERROR_MESSAGE_SIZE; div /= base)
+		*tdx__fatal_message_byte(args, len++) = "0123456789abcdef"[v / div % base];
+	return len;
 }
 
 __attribute__((weak))
 void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
 		  uint64_t status, uint64_t detail)
 {
-	struct msg m = { .len = 0 };	/* all NUL: the message is padded */
+	struct tdx_module_args args;
+	unsigned len;
 
+	/* Error code 0, no shared-GPA string, as Linux sends; the message below. */
+	tdx__fatal_args(&args, 0, 0, NULL);
 	/* "#VE <reason>; exit <decimal> rip <hex> st <hex>", most useful first. */
-	put_str(&m, "#VE ");
-	put_str(&m, tdx_strerror(status));
-	put_str(&m, ";");
+	len = put_str(&args, 0, "#VE ");
+	len = put_str(&args, len, tdx_strerror(status));
+	len = put_str(&args, len, ";");
 	if (ve) {
-		put_str(&m, " exit ");
-		put_num(&m, ve->exit_reason, 10);
+		len = put_str(&args, len, " exit ");
+		len = put_num(&args, len, ve->exit_reason, 10);
 	}
-	put_str(&m, " rip ");
-	put_num(&m, frame->rip, 16);
+	len = put_str(&args, len, " rip ");
+	len = put_num(&args, len, frame->rip, 16);
 	if (detail) {
-		put_str(&m, " st ");
-		put_num(&m, detail, 16);
+		len = put_str(&args, len, " st ");
+		(void)put_num(&args, len, detail, 16);
 	}
-	/* Error code 0, no shared-GPA string, as Linux sends. */
-	tdx_report_fatal_error(0, m.buf, NULL);
+	tdx__report_fatal(&args);
 }

@@ -3,8 +3,7 @@
 #include <stddef.h>
 #include "ve_internal.h"
 
-/* Offset in struct tdx_ve_frame of GPR n, in architectural order. */
-static const uint8_t gpr_offset[16] = {
+const uint8_t tdx__ve_gpr_offset[16] = {
 	offsetof(struct tdx_ve_frame, rax), offsetof(struct tdx_ve_frame, rcx),
 	offsetof(struct tdx_ve_frame, rdx), offsetof(struct tdx_ve_frame, rbx),
 	offsetof(struct tdx_ve_frame, rsp), offsetof(struct tdx_ve_frame, rbp),
@@ -15,15 +14,10 @@ static const uint8_t gpr_offset[16] = {
 	offsetof(struct tdx_ve_frame, r14), offsetof(struct tdx_ve_frame, r15),
 };
 
-uint64_t tdx__ve_gpr(const struct tdx_ve_frame *f, unsigned n)
-{
-	return *(const uint64_t *)((const char *)f + gpr_offset[n & 15]);
-}
-
 void tdx__ve_set_gpr(struct tdx_ve_frame *f, unsigned n, unsigned size, int high8,
 		     uint64_t value)
 {
-	uint64_t *r = (uint64_t *)((char *)f + gpr_offset[n & 15]);
+	uint64_t *r = (uint64_t *)((char *)f + tdx__ve_gpr_offset[n & 15]);
 
 	switch (size) {
 	case 1:

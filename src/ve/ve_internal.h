@@ -9,8 +9,14 @@
 /* Longest x86 instruction; a longer one raises #GP. */
 #define TDX_VE_MAX_INSN 15
 
+/* Offset in struct tdx_ve_frame of GPR n, in architectural order (src/ve/frame.c). */
+extern const uint8_t tdx__ve_gpr_offset[16];
+
 /* GPR `n` (architectural number 0..15, 4 = RSP) of the frame. */
-uint64_t tdx__ve_gpr(const struct tdx_ve_frame *f, unsigned n);
+static inline uint64_t tdx__ve_gpr(const struct tdx_ve_frame *f, unsigned n)
+{
+	return *(const uint64_t *)((const char *)f + tdx__ve_gpr_offset[n & 15]);
+}
 
 /*
  * x86 register-write semantics: size 1 merges into bits 7:0 (or 15:8 when
@@ -44,6 +50,8 @@ static inline uint64_t tdx__ve_vmm_error(uint64_t status, uint64_t *detail)
 
 /* The per-exit emulations; same contract as tdx_ve_emulate(). */
 uint64_t tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
-uint64_t tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
+/* `shared`: tdx_shared_mask(), looked up by the caller (0: unknown, so nothing is shared). */
+uint64_t tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail,
+		      uint64_t shared);
 
 #endif
