@@ -15,18 +15,14 @@ uint64_t tdx_get_report(const uint8_t reportdata[TDX_REPORTDATA_SIZE], struct td
 	uint64_t report_gpa, data_gpa, status;
 	unsigned tries = 0;
 
-	if (!report)
-		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
-	report_gpa = tdx_va_to_gpa(report);
-	if (report_gpa & (TDX_REPORT_ALIGN - 1))
-		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
-	/*
-	 * The caller's own buffer, not a copy: an aligned copy would cost 120
-	 * bytes of stack on a path already ~190 deep (wrapper + trampoline).
-	 */
-	data_gpa = tdx_va_to_gpa(reportdata ? reportdata : no_reportdata);
-	if (data_gpa & (TDX_REPORTDATA_ALIGN - 1))
-		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RDX;
+	status = tdx__aligned_gpa(report, TDX_REPORT_ALIGN, TDX_OPERAND_ID_RCX, &report_gpa);
+	if (status != TDX_SUCCESS)
+		return status;
+	/* The caller's own buffer, not a copy: an aligned copy would cost 120 bytes of stack. */
+	status = tdx__aligned_gpa(reportdata ? reportdata : no_reportdata, TDX_REPORTDATA_ALIGN,
+				  TDX_OPERAND_ID_RDX, &data_gpa);
+	if (status != TDX_SUCCESS)
+		return status;
 
 	do
 		status = tdg_mr_report(report_gpa, data_gpa, 0);

@@ -12,11 +12,9 @@ uint64_t tdx_verify_report(const struct tdx_reportmac *mac)
 	uint64_t gpa, status;
 	unsigned tries = 0;
 
-	if (!mac)
-		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
-	gpa = tdx_va_to_gpa(mac);
-	if (gpa & (TDX_REPORTMACSTRUCT_ALIGN - 1))
-		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX;
+	status = tdx__aligned_gpa(mac, TDX_REPORTMACSTRUCT_ALIGN, TDX_OPERAND_ID_RCX, &gpa);
+	if (status != TDX_SUCCESS)
+		return status;
 	do
 		status = tdg_mr_verifyreport(gpa);
 	while (tdx__busy_retry(status, &tries));

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <tdx/addr.h>
 #include <tdx/error.h>
 
 /*
@@ -51,6 +52,21 @@ static inline bool tdx__busy_retry(uint64_t status, unsigned *tries)
 	(*tries)++;
 	__asm__ volatile("pause" ::: "memory");
 	return true;
+}
+
+/*
+ * The GPA of a private operand the module wants aligned to `align` (a power
+ * of two): TDX_SUCCESS and *gpa, or the library's refusal naming the
+ * register it would travel in (TDX_SW_INVALID_ARGUMENT | operand) for NULL
+ * or a misaligned GPA.
+ */
+static inline uint64_t tdx__aligned_gpa(const void *p, uint64_t align, uint64_t operand,
+					uint64_t *gpa)
+{
+	if (!p)
+		return TDX_SW_INVALID_ARGUMENT | operand;
+	*gpa = tdx_va_to_gpa(p);
+	return (*gpa & (align - 1)) ? TDX_SW_INVALID_ARGUMENT | operand : TDX_SUCCESS;
 }
 
 #endif /* TDX_SRC_LIB_INTERNAL_H */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Global module metadata: TDG.SYS.RD (leaf 11) and TDG.SYS.RDALL (leaf 12). */
-#include "metadata_read.h"
+#include "metadata.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 #include "lib/trampolines.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* TD-scope metadata: TDG.VM.RD (leaf 7, versions 0 and 1) and TDG.VM.WR (leaf 8). */
-#include "metadata_read.h"
+#include "metadata.h"
 #include <tdx/module.h>
 #include <tdx/status.h>
 #include "lib/trampolines.h"
@@ -30,15 +30,5 @@ uint64_t tdg_vm_rd_v1(uint64_t field_id, uint64_t *value, uint64_t *next_field_i
 /* TDX Module ABI spec, TDG.VM.WR: RCX 0, RDX field id, R8 value, R9 mask -> R8 old value. */
 uint64_t tdg_vm_wr(uint64_t field_id, uint64_t value, uint64_t mask, uint64_t *old_value)
 {
-	struct tdx__module_regs6 args = {
-		.rcx = 0,
-		.rdx = field_id,
-		.r8 = value,
-		.r9 = mask,
-	};
-	uint64_t status = __tdx_module_call6(TDG_VM_WR, &args);
-
-	if (status == TDX_SUCCESS && old_value)
-		*old_value = args.r8;
-	return status;
+	return tdx__metadata_write(TDG_VM_WR, field_id, value, mask, old_value);
 }

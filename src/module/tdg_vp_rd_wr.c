@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* vCPU-scope metadata: TDG.VP.RD (leaf 9) and TDG.VP.WR (leaf 10). */
 #include <tdx/module.h>
+#include "metadata.h"
 #include <tdx/status.h>
 #include "lib/trampolines.h"
 
@@ -20,14 +21,5 @@ uint64_t tdg_vp_rd(uint64_t field_id, uint64_t *value)
 /* TDX Module ABI spec, TDG.VP.WR: RDX field id, R8 value, R9 mask -> R8 old value. */
 uint64_t tdg_vp_wr(uint64_t field_id, uint64_t value, uint64_t mask, uint64_t *old_value)
 {
-	struct tdx__module_regs6 args = {
-		.rdx = field_id,
-		.r8 = value,
-		.r9 = mask,
-	};
-	uint64_t status = __tdx_module_call6(TDG_VP_WR, &args);
-
-	if (status == TDX_SUCCESS && old_value)
-		*old_value = args.r8;
-	return status;
+	return tdx__metadata_write(TDG_VP_WR, field_id, value, mask, old_value);
 }
