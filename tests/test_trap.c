@@ -32,8 +32,9 @@
 
 static const uint8_t tdcall[] = { 0x66, 0x0f, 0x01, 0xcc, 0x90 };
 static const uint8_t tdcall_cb[] = { 0x66, 0x0f, 0x01, 0xcb, 0x90 };	/* one byte off */
-static const uint8_t ud2[] = { 0x0f, 0x0b, 0x90 };
-static const uint8_t in_dx[] = { 0xec, 0x90 };	/* in al, dx: #GP in user mode */
+/* Look-alikes, padded with NOPs to the 4 bytes the TDCALL compare reads, as code is. */
+static const uint8_t ud2[] = { 0x0f, 0x0b, 0x90, 0x90 };
+static const uint8_t in_dx[] = { 0xec, 0x90, 0x90, 0x90 };	/* in al, dx: #GP in user mode */
 
 static void answer_leaf(struct tdxh_leaf_call *c)
 {
