@@ -7,7 +7,7 @@
 #   kernel.elf: $(OBJS) $(LIBTDX_A)
 #           $(CC) -nostdlib -static -o $@ $(OBJS) $(LIBTDX_A)
 #
-# Every src/*.c and asm/x86_64/*.S of the library is compiled (wildcards: a
+# Every src/*/*.c and asm/x86_64/*.S of the library is compiled (wildcards: a
 # file added to the library is picked up without touching this fragment) with
 # the consumer's $(CC) and $(AR) and the library's own freestanding flags.
 # The consumer's CFLAGS are NOT used: libtdx must not inherit -msse, -O0
@@ -33,7 +33,7 @@ LIBTDX_EXTRA_CFLAGS ?=
 LIBTDX_A := $(LIBTDX_BUILD_DIR)/libtdx.a
 LIBTDX_CPPFLAGS := -I$(LIBTDX_DIR)/include
 
-LIBTDX_C_SOURCES := $(sort $(wildcard $(LIBTDX_DIR)/src/*.c))
+LIBTDX_C_SOURCES := $(sort $(wildcard $(LIBTDX_DIR)/src/*/*.c))
 LIBTDX_ASM_SOURCES := $(sort $(wildcard $(LIBTDX_DIR)/asm/x86_64/*.S))
 LIBTDX_OBJS := \
 	$(patsubst $(LIBTDX_DIR)/src/%.c,$(LIBTDX_BUILD_DIR)/src/%.o,$(LIBTDX_C_SOURCES)) \

@@ -183,7 +183,7 @@ static struct count run(const struct scenario *s, enum policy p, unsigned n)
 	prepare(s);
 	memset(v, 0, sizeof(v));
 	if (p == LIBTDX)
-		check(tdx_accept_job_init(&job, s->start, s->end, 0, n, 0), "job init");
+		check(tdx_accept_job_init(&job, s->start, s->end, 0, n, 0) == TDX_SUCCESS, "job init");
 	for (unsigned i = 0; i < n; i++) {
 		v[i].index = i;
 		v[i].policy = p;
@@ -276,8 +276,9 @@ static uint64_t lazy_run(uint64_t space, uint64_t unit, unsigned touches, uint64
 	tdxh_reset();
 	tdxh_arm();
 	check(tdxh_mem_setup(space), "model setup");
-	check(tdx_lazy_init(&lazy, 0, space, unit, words, sizeof(words) / sizeof(words[0])), "lazy init");
-	check(tdx_lazy_mark_unaccepted(&lazy, 0, space), "mark");
+	check(tdx_lazy_init(&lazy, 0, space, unit, words, sizeof(words) / sizeof(words[0])) == TDX_SUCCESS,
+	      "lazy init");
+	check(tdx_lazy_mark_unaccepted(&lazy, 0, space) == TDX_SUCCESS, "mark");
 	prng = 0x9E3779B97F4A7C15ull;
 	for (unsigned i = 0; i < touches; i++) {
 		uint64_t at = (next_rand() % ((space - len) / K4)) * K4;

@@ -6,7 +6,7 @@
 # at SRC into OUT with only the library and the examples, builds them, checks
 # the archive with tools/check-freestanding and, with SIM, runs the payloads
 # under tdx-sim.  At -O0 a compiler turns aggregate initializers into memset
-# and memcpy calls, which a freestanding image has nothing to link against.
+# and memcpy calls: the images get libtdx.a's own (weak) ones.
 # OUT is kept between runs, so a second run only rebuilds what changed.
 foreach(var SRC OUT CC GENERATOR)
   if(NOT DEFINED ${var})

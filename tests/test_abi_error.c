@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The error model (include/tdx/error.h): class helpers that look at bits
- * 63:32 only, and tdx_strerror / tdvmcall_strerror naming the module's
- * completion statuses and the TDVMCALL statuses with their details.  Values
+ * 63:32 only, the library's software statuses and lifted TDVMCALL statuses
+ * as classes of their own, and tdx_strerror / tdvmcall_strerror naming
+ * every status with its detail.  Values
  * typed from the TDX Module ABI spec's completion status codes (tdx-module
  * source: tdx_error_codes_defs.h) and the GHCI's TDG.VP.VMCALL status codes.
  */
@@ -116,6 +117,104 @@ static void strerror_r_formats_unknown_details(void **state)
 	assert_int_equal(tiny[0], 'x');
 }
 
+/*
+ * Who refused: software statuses (bit 63 | bits 47:40 = 0xFF, Linux's
+ * TDX_SW_ERROR) and lifted TDVMCALL statuses (0xFE) are never module
+ * statuses, nor each other; values typed from error.h's definition.
+ */
+static void software_and_lifted_statuses_are_their_own_classes(void **state)
+{
+	static const uint64_t module[] = {
+		0, 0x4000000100000000ull, 0x8000020000000001ull, 0xC000010000000001ull,
+		0x00000B0A00000001ull, 0xC0000B0B00000000ull, 0xE000060400000000ull,
+		0xC000100100000000ull,
+	};
+	static const uint64_t vmcall[] = { 1, 0x8000000000000000ull, 0x8000000000000001ull,
+					   0x8000000000000002ull, 0x8000000000000003ull };
+
+	(void)state;
+	assert_int_equal(TDX_SW_ERROR, 0x8000FF0000000000ull);
+	assert_int_equal(TDX_SW_INVALID_ARGUMENT, 0x8000FF0100000000ull);
+	assert_int_equal(TDX_VE_MMIO_LOCK, 0x8000FF2800000000ull);
+	assert_int_equal(TDX_VMCALL_ERROR, 0x8000FE0000000000ull);
+	for (size_t i = 0; i < sizeof(module) / sizeof(module[0]); i++) {
+		assert_false(tdx_status_is_sw(module[i]));
+		assert_false(tdx_status_is_vmcall(module[i]));
+	}
+	for (size_t i = 0; i < sizeof(vmcall) / sizeof(vmcall[0]); i++) {
+		uint64_t lifted = tdx_status_from_vmcall(vmcall[i]);
+
+		assert_true(tdx_status_is_vmcall(lifted));
+		assert_false(tdx_status_is_sw(lifted));
+		assert_true(tdx_status_is_error(lifted));	/* RETRY lifted is a failure too */
+		assert_int_equal(tdx_status_vmcall(lifted), vmcall[i]);	/* round trip */
+		assert_int_equal(lifted, TDX_VMCALL_STATUS(vmcall[i]));	/* the constant form */
+		assert_false(tdx_status_is_sw(vmcall[i]) || tdx_status_is_vmcall(vmcall[i]));
+	}
+	assert_int_equal(tdx_status_from_vmcall(0), TDX_SUCCESS);	/* success stays success */
+	assert_int_equal(tdx_status_from_vmcall(0x8000000000000001ull), 0x8000FE0080000001ull);
+	assert_int_equal(tdx_status_vmcall(0xC000010000000001ull), 0);	/* not a lifted one */
+
+	assert_true(tdx_status_is_sw(TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX));
+	assert_true(tdx_status_is_sw(TDX_VE_MMIO_GPA_OFFSET));
+	assert_true(tdx_status_is_error(TDX_SW_TIMEOUT));
+	assert_true(tdx_status_is_recoverable(TDX_SW_TIMEOUT));
+	assert_false(tdx_status_is_fatal(TDX_SW_TIMEOUT));
+	assert_true(tdx_status_is(TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12, TDX_SW_INVALID_ARGUMENT));
+	assert_false(tdx_status_is(TDX_SW_INVALID_ARGUMENT, TDX_SW_PRIVATE_GPA));
+	assert_false(tdx_status_is(TDX_VE_OK, TDX_SW_INVALID_ARGUMENT));
+	assert_int_equal(TDX_VE_OK, TDX_SUCCESS);
+}
+
+static void strerror_names_every_software_and_lifted_status(void **state)
+{
+	static const struct { uint64_t status; const char *name; } table[] = {
+		{ TDX_SW_INVALID_ARGUMENT, "TDX_SW_INVALID_ARGUMENT" },
+		{ TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX, "TDX_SW_INVALID_ARGUMENT (operand RCX)" },
+		{ TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12, "TDX_SW_INVALID_ARGUMENT (operand R12)" },
+		{ TDX_SW_INVALID_ARGUMENT | 0x99, "TDX_SW_INVALID_ARGUMENT (detail unknown)" },
+		{ TDX_SW_NO_SHARED_BIT, "TDX_SW_NO_SHARED_BIT" },
+		{ TDX_SW_PRIVATE_GPA, "TDX_SW_PRIVATE_GPA" },
+		{ TDX_SW_VMM_BAD_ANSWER, "TDX_SW_VMM_BAD_ANSWER" },
+		{ TDX_SW_TIMEOUT, "TDX_SW_TIMEOUT" },
+		{ TDX_SW_BUFFER_TOO_SMALL, "TDX_SW_BUFFER_TOO_SMALL" },
+		{ TDX_SW_QUOTE_SERVICE_ERROR, "TDX_SW_QUOTE_SERVICE_ERROR" },
+		{ TDX_SW_QUOTE_SERVICE_UNAVAILABLE, "TDX_SW_QUOTE_SERVICE_UNAVAILABLE" },
+		{ TDX_VE_NO_VEINFO, "TDX_VE_NO_VEINFO" },
+		{ TDX_VE_UNSUPPORTED_EXIT, "TDX_VE_UNSUPPORTED_EXIT" },
+		{ TDX_VE_BAD_LENGTH, "TDX_VE_BAD_LENGTH" },
+		{ TDX_VE_BAD_IO, "TDX_VE_BAD_IO" },
+		{ TDX_VE_DECODE_FAILED, "TDX_VE_DECODE_FAILED" },
+		{ TDX_VE_TRUNCATED, "TDX_VE_TRUNCATED" },
+		{ TDX_VE_MMIO_LOCK, "TDX_VE_MMIO_LOCK" },
+		{ TDX_VE_MMIO_STRING, "TDX_VE_MMIO_STRING" },
+		{ TDX_VE_MMIO_CMP, "TDX_VE_MMIO_CMP" },
+		{ TDX_VE_MMIO_UNSUPPORTED, "TDX_VE_MMIO_UNSUPPORTED" },
+		{ TDX_VE_MMIO_NOT_MEMORY, "TDX_VE_MMIO_NOT_MEMORY" },
+		{ TDX_VE_MMIO_PAGE_CROSS, "TDX_VE_MMIO_PAGE_CROSS" },
+		{ TDX_VE_MMIO_PRIVATE_GPA, "TDX_VE_MMIO_PRIVATE_GPA" },
+		{ TDX_VE_MMIO_ADDR_MISMATCH, "TDX_VE_MMIO_ADDR_MISMATCH" },
+		{ TDX_VE_MMIO_FETCH, "TDX_VE_MMIO_FETCH" },
+		{ TDX_VE_MMIO_GPA_OFFSET, "TDX_VE_MMIO_GPA_OFFSET" },
+		{ TDX_VMCALL_STATUS(1), "TDVMCALL_STATUS_RETRY" },
+		{ TDX_VMCALL_STATUS(0x8000000000000000ull), "TDVMCALL_STATUS_INVALID_OPERAND" },
+		{ TDX_VMCALL_STATUS(0x8000000000000003ull), "TDVMCALL_STATUS_SUBFUNC_UNSUPPORTED" },
+		{ TDX_VMCALL_STATUS(0x8000000000000077ull), "TDVMCALL status (unknown)" },
+		{ TDX_SW_STATUS(0x7F), "TDX status (unknown code)" },
+	};
+	char buf[80];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		assert_string_equal(tdx_strerror(table[i].status), table[i].name);
+	assert_string_equal(tdx_strerror_r(TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RDX, buf, sizeof(buf)),
+			    "TDX_SW_INVALID_ARGUMENT (operand RDX)");
+	assert_string_equal(tdx_strerror_r(TDX_VMCALL_STATUS(0x8000000000000001ull), buf, sizeof(buf)),
+			    "TDVMCALL_STATUS_GPA_INUSE");
+	assert_string_equal(tdx_strerror_r(TDX_VMCALL_STATUS(0x8000000000000077ull), buf, sizeof(buf)),
+			    "TDVMCALL status 0x8000000000000077 (unknown)");
+}
+
 /* The answers are constants: two threads asking at once get stable strings. */
 static void *ask_many(void *arg)
 {
@@ -151,6 +250,8 @@ int main(void)
 		cmocka_unit_test(tdvmcall_strerror_names_every_status),
 		cmocka_unit_test(strerror_r_formats_unknown_details),
 		cmocka_unit_test(strerror_is_thread_safe),
+		cmocka_unit_test(software_and_lifted_statuses_are_their_own_classes),
+		cmocka_unit_test(strerror_names_every_software_and_lifted_status),
 	};
 	return cmocka_run_group_tests_name("abi_error", tests, NULL, NULL);
 }

@@ -126,6 +126,22 @@ static void shared_mask_failure_is_zero_and_not_cached(void **state)
 	assert_int_equal(tdxh_count(1, 0), 2);
 }
 
+/* The status-returning twin says why there is no mask, and writes it only on success. */
+static void get_shared_mask_says_why(void **state)
+{
+	uint64_t mask = 0x5A5A;
+
+	(void)state;
+	tdxh_arm();
+	tdxh_inject(1, 0, 0xC000010000000000ull, 1);
+	assert_int_equal(tdx_get_shared_mask(&mask), 0xC000010000000000ull);	/* the module's status */
+	assert_int_equal(mask, 0x5A5A);
+	tdxh_td.gpaw = 40;
+	assert_int_equal(tdx_get_shared_mask(&mask), TDX_SW_NO_SHARED_BIT);
+	assert_int_equal(mask, 0x5A5A);
+	assert_int_equal(tdxh_count(1, 0), 2);	/* nothing cached */
+}
+
 static void shared_mask_from_gpaw_computed_once(void **state)
 {
 	(void)state;
@@ -137,6 +153,13 @@ static void shared_mask_from_gpaw_computed_once(void **state)
 	assert_int_equal(tdx_shared_mask(), 1ull << 51);
 	assert_int_equal(tdx_shared_mask(), 1ull << 51);
 	assert_int_equal(tdxh_count(1, 0), 1);
+	{
+		uint64_t mask = 0;
+
+		assert_int_equal(tdx_get_shared_mask(&mask), TDX_SUCCESS);	/* from the cache */
+		assert_int_equal(mask, 1ull << 51);
+		assert_int_equal(tdxh_count(1, 0), 1);
+	}
 }
 
 /* ---- tdx_cpuid ----------------------------------------------------------------- */
@@ -271,6 +294,7 @@ int main(void)
 		cmocka_unit_test(is_td_under_cpuid_faulting),
 		cmocka_unit_test(va_to_gpa_default_is_identity),
 		cmocka_unit_test_setup(shared_mask_failure_is_zero_and_not_cached, abi_setup),
+		cmocka_unit_test_setup(get_shared_mask_says_why, abi_setup),
 		cmocka_unit_test_setup(shared_mask_from_gpaw_computed_once, abi_setup),
 		cmocka_unit_test_setup(cpuid_forwards_only_the_hypervisor_range, abi_setup),
 		cmocka_unit_test_setup(cpuid_hostile_vmm_truncated, abi_setup),

@@ -91,16 +91,16 @@ static void mmio_helpers_refuse_private_gpas_without_the_vmm(void **state)
 	tdxh_arm();
 	(void)tdx_shared_mask();	/* let the one TDG.VP.INFO happen first */
 	before = tdxh_state.nr_calls;
-	assert_int_equal(tdx_mmio_read8(0xFEB00000, &v8), INVALID_OPERAND);
-	assert_int_equal(tdx_mmio_read16(0xFEB00000, &v16), INVALID_OPERAND);
-	assert_int_equal(tdx_mmio_read32(0xFEB00000, &v32), INVALID_OPERAND);
-	assert_int_equal(tdx_mmio_read64(0xFEB00000, &v64), INVALID_OPERAND);
-	assert_int_equal(tdx_mmio_write8(0xFEB00000, 1), INVALID_OPERAND);
-	assert_int_equal(tdx_mmio_write16(0xFEB00000, 1), INVALID_OPERAND);
-	assert_int_equal(tdx_mmio_write32(0xFEB00000, 1), INVALID_OPERAND);
-	assert_int_equal(tdx_mmio_write64(0xFEB00000, 1), INVALID_OPERAND);
+	assert_int_equal(tdx_mmio_read8(0xFEB00000, &v8), TDX_SW_PRIVATE_GPA);
+	assert_int_equal(tdx_mmio_read16(0xFEB00000, &v16), TDX_SW_PRIVATE_GPA);
+	assert_int_equal(tdx_mmio_read32(0xFEB00000, &v32), TDX_SW_PRIVATE_GPA);
+	assert_int_equal(tdx_mmio_read64(0xFEB00000, &v64), TDX_SW_PRIVATE_GPA);
+	assert_int_equal(tdx_mmio_write8(0xFEB00000, 1), TDX_SW_PRIVATE_GPA);
+	assert_int_equal(tdx_mmio_write16(0xFEB00000, 1), TDX_SW_PRIVATE_GPA);
+	assert_int_equal(tdx_mmio_write32(0xFEB00000, 1), TDX_SW_PRIVATE_GPA);
+	assert_int_equal(tdx_mmio_write64(0xFEB00000, 1), TDX_SW_PRIVATE_GPA);
 	/* Bits above GPAW are not a GPA at all, shared bit or not. */
-	assert_int_equal(tdx_mmio_write32(MMIO | (1ull << 48), 1), INVALID_OPERAND);
+	assert_int_equal(tdx_mmio_write32(MMIO | (1ull << 48), 1), TDX_SW_PRIVATE_GPA);
 	assert_calls_since(before, 0);
 	assert_int_equal(v8, 0x5A);
 	assert_int_equal(v16, 0x5A5A);

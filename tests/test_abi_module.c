@@ -265,7 +265,7 @@ static void page_accept_encodes_gpa_or_level(void **state)
 	assert_int_equal(tdg_mem_page_accept(0x200000, 1), 0xC0000B0B00000001ull);
 	/* A level that does not fit in bits 2:0 never reaches the module. */
 	before = tdxh_state.nr_calls;
-	assert_int_equal(tdg_mem_page_accept(0x1000, 8), OPERAND_INVALID_RCX);
+	assert_int_equal(tdg_mem_page_accept(0x1000, 8), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 	assert_calls_since(before, 0);
 }
 
@@ -546,7 +546,7 @@ static void page_attr_rd_wr(void **state)
 			 0xC000010000000008ull);	/* mask for VM #2: R8 */
 	assert_int_equal(tdg_mem_page_attr_rd(0x5008, &attr), OPERAND_INVALID_RCX);
 	assert_untouched(attr);
-	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 9, 0, 0, &attr), OPERAND_INVALID_RCX);
+	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 9, 0, 0, &attr), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 }
 
 /* ---- interruptible leaves and pass-through errors ------------------------------------------ */

@@ -165,9 +165,9 @@ static void mmio_errors(void **state)
 	assert_int_equal(value, 0x77);
 	/* Sizes other than 1, 2, 4, 8 never reach the VMM. */
 	before = tdxh_state.nr_calls;
-	assert_int_equal(tdvmcall_mmio_read(3, MMIO, &value), INVALID_OPERAND);
-	assert_int_equal(tdvmcall_mmio_write(16, MMIO, 1), INVALID_OPERAND);
-	assert_int_equal(tdvmcall_mmio_read(0, MMIO, &value), INVALID_OPERAND);
+	assert_int_equal(tdvmcall_mmio_read(3, MMIO, &value), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
+	assert_int_equal(tdvmcall_mmio_write(16, MMIO, 1), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
+	assert_int_equal(tdvmcall_mmio_read(0, MMIO, &value), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_calls_since(before, 0);
 	assert_int_equal(value, 0x77);
 	/* No device there: reads as all ones. */
@@ -215,7 +215,7 @@ static void wbinvd_both_kinds(void **state)
 	assert_int_equal(tdxh_abi.wbinvds[0], 1);
 	assert_int_equal(tdxh_abi.wbinvds[1], 1);
 	before = tdxh_state.nr_calls;
-	assert_int_equal(tdvmcall_wbinvd(2), INVALID_OPERAND);
+	assert_int_equal(tdvmcall_wbinvd(2), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_calls_since(before, 0);
 	/* An older host without it. */
 	tdxh_set_vmcall_model(54, NULL);
@@ -267,7 +267,7 @@ static void get_td_vmcall_info_leaves(void **state)
 	/* Leaf 2 is not defined: refused locally. */
 	before = tdxh_state.nr_calls;
 	poison(info);
-	assert_int_equal(tdvmcall_get_td_vmcall_info(2, &info), INVALID_OPERAND);
+	assert_int_equal(tdvmcall_get_td_vmcall_info(2, &info), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_calls_since(before, 0);
 	/* An older host that knows only leaf 0. */
 	tdxh_inject(0, 0x10000, INVALID_OPERAND, 1);
@@ -424,8 +424,8 @@ static void setup_event_notify_interrupt(void **state)
 	assert_vmcall(0x10004, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 0xEC });
 	assert_int_equal(tdxh_abi.event_notify_vector, 0xEC);
 	before = tdxh_state.nr_calls;
-	assert_int_equal(tdvmcall_setup_event_notify_interrupt(31), INVALID_OPERAND);
-	assert_int_equal(tdvmcall_setup_event_notify_interrupt(256), INVALID_OPERAND);
+	assert_int_equal(tdvmcall_setup_event_notify_interrupt(31), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
+	assert_int_equal(tdvmcall_setup_event_notify_interrupt(256), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_calls_since(before, 0);
 	tdxh_set_vmcall_model(0x10004, NULL);
 	assert_int_equal(tdvmcall_setup_event_notify_interrupt(32), SUBFUNC_UNSUPPORTED);

@@ -25,6 +25,10 @@
 #include "tdxh_attest.h"
 #include "tdxh_memory.h"
 
+/* Index of a status in a table of outcomes: 0 for TDX_SUCCESS, a software status's code (bits 39:32), else 255. */
+#define SEEN(status) ((status) == TDX_SUCCESS ? 0u : \
+		      tdx_status_is_sw(status) ? (unsigned)((status) >> 32) & 0xFF : 255u)
+
 #define SHARED_BIT (1ull << 47)
 #define BUF_SIZE   8192u
 #define PATTERN    0xA5
@@ -145,7 +149,7 @@ static void no_shared_bit_sends_nothing(void **state)
 	(void)state;
 	req = start();
 	tdxh_inject(1, 0, 0xC000010000000000ull, 1);	/* TDG.VP.INFO fails */
-	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_QUOTE_NO_SHARED_BIT);
+	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_SW_NO_SHARED_BIT);
 	assert_int_equal(tdxh_count(0, 0x10002), 0);
 	assert_quote_untouched(len);
 }
@@ -160,7 +164,7 @@ static void honest_async_quote(void **state)
 	(void)state;
 	req = start();
 	tdxh_state.hostile = true;	/* junk in every exposed register the VMM does not answer */
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	assert_int_equal(len, 600);
 	assert_quote_is_expected(len);
 	/* in flight for 3 TDCALLs: 4 polls, 3 waits */
@@ -201,14 +205,14 @@ static void synchronous_completion_and_default_spin(void **state)
 	req = start();
 	tdxh_attest.quote.delay = 0;
 	req.wait = NULL;
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	assert_int_equal(info.polls, 1);
 	assert_quote_is_expected(len);
 
 	/* NULL wait spins with pause: a request that never completes times out */
 	tdxh_attest.quote.mode = TDXH_QUOTE_NEVER;
 	memset(quote, PATTERN, quote_cap);
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_TIMEOUT);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_TIMEOUT);
 	assert_int_equal(info.polls, 10);
 	assert_quote_untouched(len);
 }
@@ -222,24 +226,26 @@ static void vmcall_refused(void **state)
 	(void)state;
 	req = start();
 	tdxh_inject(0, 0x10002, 0x8000000000000001ull, 1);	/* GPA_INUSE */
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_VMCALL_FAILED);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_VMCALL_STATUS(0x8000000000000001ull));
+	assert_int_equal(info.vmcall_subfn, TDVMCALL_GET_QUOTE);
 	assert_int_equal(info.vmcall_status, 0x8000000000000001ull);
 	assert_int_equal(info.polls, 0);
 	assert_quote_untouched(len);
 
 	tdxh_attest.quote.vmcall_status = 1;	/* RETRY is not success either */
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_VMCALL_FAILED);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_VMCALL_STATUS(1));
+	assert_int_equal(info.vmcall_subfn, TDVMCALL_GET_QUOTE);
 	assert_int_equal(info.vmcall_status, 1);
 	assert_quote_untouched(len);
 }
 
 static void each_error_status(void **state)
 {
-	static const struct { uint64_t status; enum tdx_quote_result result; } v[] = {
-		{ 0x8000000000000000ull, TDX_QUOTE_SERVICE_ERROR },
-		{ 0x8000000000000001ull, TDX_QUOTE_SERVICE_UNAVAILABLE },
-		{ 0x8000000000000007ull, TDX_QUOTE_SERVICE_ERROR },
-		{ 0x0000000000000042ull, TDX_QUOTE_BAD_RESPONSE },
+	static const struct { uint64_t status; uint64_t result; } v[] = {
+		{ 0x8000000000000000ull, TDX_SW_QUOTE_SERVICE_ERROR },
+		{ 0x8000000000000001ull, TDX_SW_QUOTE_SERVICE_UNAVAILABLE },
+		{ 0x8000000000000007ull, TDX_SW_QUOTE_SERVICE_ERROR },
+		{ 0x0000000000000042ull, TDX_SW_VMM_BAD_ANSWER },
 	};
 	struct tdx_quote_info info;
 	size_t len;
@@ -269,7 +275,7 @@ static void timeout_is_bounded(void **state)
 	req = start();
 	tdxh_attest.quote.mode = TDXH_QUOTE_NEVER;
 	req.max_polls = 5;
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_TIMEOUT);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_TIMEOUT);
 	assert_int_equal(info.polls, 5);
 	assert_int_equal(waits, 4);
 	assert_int_equal(info.buffer_status, 0xFFFFFFFFFFFFFFFFull);
@@ -281,7 +287,7 @@ static void timeout_is_bounded(void **state)
 	make_report();
 	waits = 0;
 	req.wait = give_up;
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_TIMEOUT);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_TIMEOUT);
 	assert_int_equal(info.polls, 1);
 	assert_int_equal(waits, 1);
 	assert_quote_untouched(len);
@@ -301,7 +307,7 @@ static void out_len_lies(void **state)
 		struct tdx_quote_request req = request();
 
 		tdxh_attest.quote.out_len_lie = lies[i];
-		assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_BAD_RESPONSE);
+		assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_VMM_BAD_ANSWER);
 		assert_int_equal(info.out_len, lies[i]);
 		assert_quote_untouched(len);
 	}
@@ -322,13 +328,13 @@ static void quote_filling_the_buffer(void **state)
 	memset(quote, PATTERN, quote_cap);
 	tdxh_attest.quote.quote_size = BUF_SIZE - 24;
 	req = request();
-	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_SUCCESS);
 	assert_int_equal(len, BUF_SIZE - 24);
 	assert_quote_is_expected(len);
 
 	/* an odd length: the tail bytes come from the last aligned load */
 	tdxh_attest.quote.quote_size = 8131;
-	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_SUCCESS);
 	assert_int_equal(len, 8131);
 	tdxh_expected_quote((const uint8_t *)&report, shared, 0);
 	{
@@ -349,7 +355,7 @@ static void quote_bigger_than_caller_buffer(void **state)
 	(void)state;
 	req = start();
 	req.quote_cap = 599;
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_TOO_SMALL);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_BUFFER_TOO_SMALL);
 	assert_int_equal(info.out_len, 600);
 	assert_quote_untouched(len);
 }
@@ -370,7 +376,7 @@ static void invalid_requests_send_nothing(void **state)
 		req = request();                                                       \
 		req.field = value;                                                     \
 		len = 7;                                                               \
-		assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_QUOTE_INVALID_ARGUMENT); \
+		assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_SW_INVALID_ARGUMENT); \
 		assert_int_equal(len, 0);                                              \
 		n++;                                                                   \
 	} while (0)
@@ -391,7 +397,7 @@ static void invalid_requests_send_nothing(void **state)
 	REFUSED(shared_size, (size_t)0 - 4096);	/* wraps */
 #undef REFUSED
 	assert_int_equal(n, 15);
-	assert_int_equal(tdx_get_quote(NULL, &len, NULL), TDX_QUOTE_INVALID_ARGUMENT);
+	assert_int_equal(tdx_get_quote(NULL, &len, NULL), TDX_SW_INVALID_ARGUMENT);
 	assert_int_equal(tdxh_state.nr_calls, 0);
 	assert_quote_untouched(0);
 }
@@ -405,7 +411,7 @@ static void notify_interrupt_requested_first(void **state)
 	(void)state;
 	req = start();
 	req.notify_vector = 0x40;
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	assert_int_equal(tdxh_count(0, 0x10004), 1);
 	assert_int_equal(tdxh_abi.event_notify_vector, 0x40);
 	assert_int_equal(tdxh_attest.quote.nr_notifies, 1);
@@ -414,7 +420,8 @@ static void notify_interrupt_requested_first(void **state)
 	/* refused: no GetQuote is sent */
 	tdxh_inject(0, 0x10004, 0x8000000000000000ull, 1);
 	memset(quote, PATTERN, quote_cap);
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_NOTIFY_FAILED);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_VMCALL_STATUS(0x8000000000000000ull));
+	assert_int_equal(info.vmcall_subfn, TDVMCALL_SETUP_EVENT_NOTIFY_INTERRUPT);
 	assert_int_equal(info.vmcall_status, 0x8000000000000000ull);
 	assert_int_equal(tdxh_count(0, 0x10002), 1);
 	assert_quote_untouched(len);
@@ -456,7 +463,7 @@ static void status_flipping_between_reads(void **state)
 	req = start();
 	tdxh_attest.quote.mode = TDXH_QUOTE_STATUS_FLIP;
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	tdxh_unwatch();
 	assert_quote_is_expected(len);
 	assert_read_once(len, info.polls);
@@ -468,7 +475,7 @@ static void status_flipping_between_reads(void **state)
 	tdxh_attest.quote.result_status = 0x8000000000000000ull;
 	memset(quote, PATTERN, quote_cap);
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_SERVICE_ERROR);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_QUOTE_SERVICE_ERROR);
 	tdxh_unwatch();
 	assert_read_once(0, info.polls);
 	assert_quote_untouched(len);
@@ -486,7 +493,7 @@ static void buffer_rewritten_between_reads(void **state)
 	tdxh_attest.quote.mode = TDXH_QUOTE_REWRITE;
 	tdxh_attest.quote.quote_size = 1001;
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	tdxh_unwatch();
 	/* what the guest holds is what it read, not what the VMM wrote afterwards */
 	assert_int_equal(len, 1001);
@@ -520,7 +527,7 @@ static void buffer_must_really_be_shared(void **state)
 	req = start();
 	req.shared_buf = low;
 	/* never converted: the VMM's writes never arrive; the status the TD wrote (0) with out_len 0 */
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_BAD_RESPONSE);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_VMM_BAD_ANSWER);
 	assert_true(tdxh_attest.quote.private_buffer);
 	assert_int_equal(info.buffer_status, 0);
 	assert_int_equal(info.out_len, 0);
@@ -528,7 +535,7 @@ static void buffer_must_really_be_shared(void **state)
 
 	assert_int_equal(tdx_set_memory_shared((uint64_t)(uintptr_t)low, BUF_SIZE), 0);
 	tdxh_attest.quote.private_buffer = false;
-	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_QUOTE_OK);
+	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	assert_false(tdxh_attest.quote.private_buffer);
 	assert_quote_is_expected(len);
 	munmap(low, BUF_SIZE);
@@ -545,14 +552,14 @@ static void random_vmm_answers_keep_the_invariants(void **state)
 					     0x8000000000000002ull, 1, 0x7FFFFFFFFFFFFFFFull };
 	uint64_t x = 0x243F6A8885A308D3ull;
 	struct tdx_quote_info info;
-	unsigned seen[TDX_QUOTE_TOO_SMALL + 1] = { 0 };
+	unsigned seen[256] = { 0 };	/* by software status code, bits 39:32 */
 	size_t len;
 
 	(void)state;
 	(void)start();
 	for (int i = 0; i < 300; i++) {
 		struct tdx_quote_request req = request();
-		enum tdx_quote_result r;
+		uint64_t r;
 
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
 		tdxh_attest.quote.result_status = statuses[x % 8];
@@ -563,8 +570,8 @@ static void random_vmm_answers_keep_the_invariants(void **state)
 		req.quote_cap = 1 + (size_t)(x >> 20) % quote_cap;
 		memset(quote, PATTERN, quote_cap);
 		r = tdx_get_quote(&req, &len, &info);
-		seen[r]++;
-		if (r == TDX_QUOTE_OK) {
+		seen[SEEN(r)]++;
+		if (r == TDX_SUCCESS) {
 			assert_int_equal(info.buffer_status, 0);
 			assert_true(len > 0 && len <= req.quote_cap && len <= BUF_SIZE - 24);
 			assert_int_equal(len, info.out_len);
@@ -573,23 +580,23 @@ static void random_vmm_answers_keep_the_invariants(void **state)
 		} else {
 			assert_quote_untouched(len);
 		}
-		if (r == TDX_QUOTE_TIMEOUT)	/* the VMM still has it: let it finish */
+		if (r == TDX_SW_TIMEOUT)	/* the VMM still has it: let it finish */
 			while (tdxh_attest.quote.pending)
 				tdx_outb(0, 0x80);
 	}
 	/* every outcome a VMM can cause was reached */
-	assert_true(seen[TDX_QUOTE_OK] && seen[TDX_QUOTE_TIMEOUT] && seen[TDX_QUOTE_SERVICE_ERROR] &&
-		    seen[TDX_QUOTE_SERVICE_UNAVAILABLE] && seen[TDX_QUOTE_BAD_RESPONSE] &&
-		    seen[TDX_QUOTE_TOO_SMALL]);
+	assert_true(seen[SEEN(TDX_SUCCESS)] && seen[SEEN(TDX_SW_TIMEOUT)] &&
+		    seen[SEEN(TDX_SW_QUOTE_SERVICE_ERROR)] && seen[SEEN(TDX_SW_QUOTE_SERVICE_UNAVAILABLE)] &&
+		    seen[SEEN(TDX_SW_VMM_BAD_ANSWER)] && seen[SEEN(TDX_SW_BUFFER_TOO_SMALL)]);
 }
 
 static void result_names(void **state)
 {
 	(void)state;
-	assert_string_equal(tdx_quote_strerror(TDX_QUOTE_OK), "TDX_QUOTE_OK");
-	assert_string_equal(tdx_quote_strerror(TDX_QUOTE_TIMEOUT), "TDX_QUOTE_TIMEOUT");
-	assert_string_equal(tdx_quote_strerror(TDX_QUOTE_TOO_SMALL), "TDX_QUOTE_TOO_SMALL");
-	assert_string_equal(tdx_quote_strerror((enum tdx_quote_result)99), "TDX_QUOTE_(unknown)");
+	assert_string_equal(tdx_strerror(TDX_SUCCESS), "TDX_SUCCESS");
+	assert_string_equal(tdx_strerror(TDX_SW_TIMEOUT), "TDX_SW_TIMEOUT");
+	assert_string_equal(tdx_strerror(TDX_SW_BUFFER_TOO_SMALL), "TDX_SW_BUFFER_TOO_SMALL");
+	assert_string_equal(tdx_strerror(TDX_SW_STATUS(99)), "TDX status (unknown code)");
 }
 
 int main(void)

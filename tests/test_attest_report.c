@@ -20,8 +20,10 @@
 #include "tdxh_attest.h"
 
 #define BUSY        0x8000020000000000ull
-#define INVALID_RCX 0xC000010000000001ull
 #define INVALID_RDX 0xC000010000000002ull
+/* The library refuses an operand itself: its own status, naming the register. */
+#define REFUSED_RCX (TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX)
+#define REFUSED_RDX (TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RDX)
 
 static _Alignas(1024) struct tdx_report report;
 static _Alignas(1024) uint8_t raw[4096];
@@ -97,12 +99,12 @@ static void misaligned_operands_refused_without_tdcall(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_int_equal(tdx_get_report(NULL, bad), INVALID_RCX);
-	assert_int_equal(tdx_get_report(NULL, (struct tdx_report *)(raw + 64)), INVALID_RCX);
-	assert_int_equal(tdx_get_report(NULL, NULL), INVALID_RCX);
+	assert_int_equal(tdx_get_report(NULL, bad), REFUSED_RCX);
+	assert_int_equal(tdx_get_report(NULL, (struct tdx_report *)(raw + 64)), REFUSED_RCX);
+	assert_int_equal(tdx_get_report(NULL, NULL), REFUSED_RCX);
 	/* REPORTDATA must be 64-aligned: the module's own answer, RDX */
-	assert_int_equal(tdx_get_report(raw + 1024 + 32, &report), INVALID_RDX);
-	assert_int_equal(tdx_get_report(raw + 1024 + 1, &report), INVALID_RDX);
+	assert_int_equal(tdx_get_report(raw + 1024 + 32, &report), REFUSED_RDX);
+	assert_int_equal(tdx_get_report(raw + 1024 + 1, &report), REFUSED_RDX);
 	assert_int_equal(tdxh_state.nr_calls, 0);
 	assert_int_equal(report.mac.type, 0xAA);	/* untouched: refused before anything */
 	assert_int_equal(tdx_get_report(raw + 1024 + 64, &report), 0);
@@ -168,8 +170,8 @@ static void verify_alignment_and_busy(void **state)
 {
 	(void)state;
 	tdxh_arm();
-	assert_int_equal(tdx_verify_report((const struct tdx_reportmac *)(raw + 128)), INVALID_RCX);
-	assert_int_equal(tdx_verify_report(NULL), INVALID_RCX);
+	assert_int_equal(tdx_verify_report((const struct tdx_reportmac *)(raw + 128)), REFUSED_RCX);
+	assert_int_equal(tdx_verify_report(NULL), REFUSED_RCX);
 	assert_int_equal(tdxh_state.nr_calls, 0);
 	assert_int_equal(tdx_get_report(NULL, &report), 0);
 	tdxh_inject(22, 0, BUSY, 2);
@@ -206,9 +208,9 @@ static void extend_index_and_busy(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_int_equal(tdx_extend_rtmr(4, d), INVALID_RDX);
-	assert_int_equal(tdx_measure_and_extend(7, "x", 1), INVALID_RDX);
-	assert_int_equal(tdx_extend_rtmr(0, NULL), INVALID_RCX);
+	assert_int_equal(tdx_extend_rtmr(4, d), REFUSED_RDX);
+	assert_int_equal(tdx_measure_and_extend(7, "x", 1), REFUSED_RDX);
+	assert_int_equal(tdx_extend_rtmr(0, NULL), REFUSED_RCX);
 	assert_int_equal(tdxh_state.nr_calls, 0);
 	tdxh_inject(2, 0, BUSY, 3);
 	assert_int_equal(tdx_extend_rtmr(3, d), 0);
@@ -234,19 +236,19 @@ static void replay_equals_modelled_rtmrs(void **state)
 		tdx_sha384(blobs[i], strlen(blobs[i]), log[i].digest);
 		assert_int_equal(tdx_extend_rtmr(where[i], log[i].digest), 0);
 	}
-	assert_int_equal(tdx_rtmr_replay(log, 5, rtmr), 0);
+	assert_int_equal(tdx_rtmr_replay(log, 5, rtmr), TDX_SUCCESS);
 	assert_memory_equal(rtmr, tdxh_attest.rtmr, sizeof(rtmr));
 	/* and the TDREPORT shows the same values */
 	assert_int_equal(tdx_get_report(NULL, &report), 0);
 	assert_memory_equal(report.tdinfo.rtmr, rtmr, sizeof(rtmr));
 
 	/* a log with one event missing does not replay to the same values */
-	assert_int_equal(tdx_rtmr_replay(log, 4, rtmr), 0);
+	assert_int_equal(tdx_rtmr_replay(log, 4, rtmr), TDX_SUCCESS);
 	assert_memory_not_equal(rtmr[3], tdxh_attest.rtmr[3], 48);
 	assert_memory_equal(rtmr[2], tdxh_attest.rtmr[2], 48);
 
 	log[1].index = 4;
-	assert_int_equal(tdx_rtmr_replay(log, 5, rtmr), -1);
+	assert_int_equal(tdx_rtmr_replay(log, 5, rtmr), TDX_SW_INVALID_ARGUMENT);
 	assert_memory_equal(rtmr, (uint8_t[4][48]){ { 0 } }, sizeof(rtmr));
 }
 

@@ -128,9 +128,9 @@ static void invalid_size_never_reaches_the_vmm(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_int_equal(tdx_io_read(3, 0x80, &value), 0x8000000000000000ull);
-	assert_int_equal(tdx_io_write(8, 0x80, 1), 0x8000000000000000ull);
-	assert_int_equal(tdx_io_read(0, 0x80, &value), 0x8000000000000000ull);
+	assert_int_equal(tdx_io_read(3, 0x80, &value), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
+	assert_int_equal(tdx_io_write(8, 0x80, 1), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
+	assert_int_equal(tdx_io_read(0, 0x80, &value), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_int_equal(value, 7);
 	assert_int_equal(tdxh_state.nr_calls, 0);
 }

@@ -173,8 +173,8 @@ static void busy_retries_are_bounded(void **state)
 	assert_int_equal(res.status, OPERAND_BUSY_RCX);
 	assert_int_equal(res.gpa, 4 * M2);
 	assert_int_equal(res.level, 1);
-	assert_int_equal(res.calls, TDX_ACCEPT_BUSY_RETRIES + 1);
-	assert_int_equal(tdxh_count(6, 0), TDX_ACCEPT_BUSY_RETRIES + 1);
+	assert_int_equal(res.calls, TDX_BUSY_RETRIES + 1);
+	assert_int_equal(tdxh_count(6, 0), TDX_BUSY_RETRIES + 1);
 	assert_int_equal(tdxh_mem_count(4 * M2, 2 * M2, TDXH_PAGE_ACCEPTED), 0);
 }
 
@@ -302,10 +302,10 @@ static void bad_arguments_make_no_tdcall(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_int_equal(tdx_accept_memory_ex(K4 + 1, M2, 0, &res), OPERAND_INVALID_RCX);
+	assert_int_equal(tdx_accept_memory_ex(K4 + 1, M2, 0, &res), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 	assert_int_equal(res.gpa, K4 + 1);
-	assert_int_equal(tdx_accept_memory(0, M2 + 8), OPERAND_INVALID_RCX);
-	assert_int_equal(tdx_accept_memory(2 * M2, M2), OPERAND_INVALID_RCX);
+	assert_int_equal(tdx_accept_memory(0, M2 + 8), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
+	assert_int_equal(tdx_accept_memory(2 * M2, M2), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 	assert_int_equal(tdx_accept_memory(M2, M2), 0);
 	assert_int_equal(tdxh_state.nr_calls, 0);
 }

@@ -52,7 +52,7 @@ static void shared_round_trip_accepts_whole_range(void **state)
 	(void)state;
 	tdxh_arm();
 	assert_int_equal(tdx_accept_memory(gpa, gpa + size), 0);
-	assert_int_equal(tdx_set_memory_shared_ex(gpa, size, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_shared_ex(gpa, size, &res), TDX_SUCCESS);
 	assert_int_equal(tdxh_mem_count(gpa, size, TDXH_PAGE_SHARED), size / K4);
 	/* The VMM converts 2M per call: RETRY, RETRY, RETRY, SUCCESS. */
 	assert_int_equal(res.map_gpa_calls, 4);
@@ -68,7 +68,7 @@ static void shared_round_trip_accepts_whole_range(void **state)
 	assert_int_equal(r->vmm_saw.gpr[TDXH_R13], size - M2);
 
 	tdxh_state.nr_records = tdxh_state.nr_calls = 0;
-	assert_int_equal(tdx_set_memory_private_ex(gpa, size, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_private_ex(gpa, size, &res), TDX_SUCCESS);
 	assert_int_equal(res.map_gpa_calls, 4);
 	assert_int_equal(map_gpa_call(0)->vmm_saw.gpr[TDXH_R12], gpa);
 	/* Every page of the range, not only from the last RETRY's R11 on. */
@@ -84,7 +84,7 @@ static void retry_r11_without_shared_bit_is_accepted(void **state)
 	(void)state;
 	tdxh_arm();
 	tdxh_mem_map_gpa_hostile(TDXH_MAPGPA_R11_NO_SHARED_BIT, 0);
-	assert_int_equal(tdx_set_memory_shared_ex(0, 4 * M2, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_shared_ex(0, 4 * M2, &res), TDX_SUCCESS);
 	assert_int_equal(res.map_gpa_calls, 4);
 	assert_int_equal(res.retry_gpa, 3 * M2);
 	assert_int_equal(tdxh_mem_count(0, 4 * M2, TDXH_PAGE_SHARED), 4 * 512);
@@ -96,7 +96,7 @@ static void retry_r11_with_shared_bit_is_followed(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_int_equal(tdx_set_memory_shared_ex(0, 2 * M2, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_shared_ex(0, 2 * M2, &res), TDX_SUCCESS);
 	assert_int_equal(res.retry_gpa, M2 | SHARED_BIT);
 	assert_int_equal(map_gpa_call(1)->vmm_saw.gpr[TDXH_R12], M2 | SHARED_BIT);
 }
@@ -110,8 +110,8 @@ static void hostile(enum tdxh_map_gpa_hostile mode, uint64_t want_calls, uint64_
 	tdxh_arm();
 	tdxh_mem_set_state(0, 16 * M2, TDXH_PAGE_ACCEPTED);
 	tdxh_mem_map_gpa_hostile(mode, 1);
-	assert_int_equal(tdx_set_memory_shared_ex(2 * M2, 4 * M2, &res), TDX_CONVERT_VMM_BAD_RETRY);
-	assert_int_equal(res.error, TDX_CONVERT_VMM_BAD_RETRY);
+	assert_int_equal(tdx_set_memory_shared_ex(2 * M2, 4 * M2, &res), TDX_SW_VMM_BAD_ANSWER);
+	assert_int_equal(res.status, TDX_SW_VMM_BAD_ANSWER);
 	assert_int_equal(res.vmcall_status, VMCALL_RETRY);
 	assert_int_equal(res.map_gpa_calls, want_calls);
 	assert_int_equal(res.gpa, want_gpa);
@@ -141,7 +141,7 @@ static void retry_creeping_by_4k_is_followed_to_the_end(void **state)
 	(void)state;
 	tdxh_arm();
 	tdxh_mem_map_gpa_chunk(K4);
-	assert_int_equal(tdx_set_memory_shared_ex(0, 64 * K4, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_shared_ex(0, 64 * K4, &res), TDX_SUCCESS);
 	assert_int_equal(res.map_gpa_calls, 64);
 	assert_int_equal(tdxh_mem_count(0, 64 * K4, TDXH_PAGE_SHARED), 64);
 }
@@ -153,7 +153,8 @@ static void map_gpa_failure_keeps_layers_apart(void **state)
 	(void)state;
 	tdxh_arm();
 	tdxh_inject(0, 0x10001, VMCALL_GPA_INUSE, 1);
-	assert_int_equal(tdx_set_memory_private_ex(0, M2, &res), TDX_CONVERT_VMM_ERROR);
+	assert_int_equal(tdx_set_memory_private_ex(0, M2, &res), TDX_VMCALL_STATUS(VMCALL_GPA_INUSE));
+	assert_true(tdx_status_is_vmcall(res.status));
 	assert_int_equal(res.vmcall_status, VMCALL_GPA_INUSE);
 	assert_int_equal(res.accept.status, 0);
 	assert_int_equal(res.accept.calls, 0);	/* nothing accepted after a failed MapGPA */
@@ -169,7 +170,9 @@ static void accept_failure_after_conversion_keeps_layers_apart(void **state)
 	tdxh_arm();
 	tdxh_mem_set_state(0, 2 * M2, TDXH_PAGE_SHARED);
 	tdxh_inject(6, 0, OPERAND_BUSY_RCX, 1000);
-	assert_int_equal(tdx_set_memory_private_ex(0, 2 * M2, &res), TDX_CONVERT_ACCEPT_FAILED);
+	/* the accept's own completion status: neither the library's nor the VMM's */
+	assert_int_equal(tdx_set_memory_private_ex(0, 2 * M2, &res), OPERAND_BUSY_RCX);
+	assert_false(tdx_status_is_sw(res.status) || tdx_status_is_vmcall(res.status));
 	assert_int_equal(res.vmcall_status, 0);
 	assert_int_equal(res.accept.status, OPERAND_BUSY_RCX);
 	assert_int_equal(res.gpa, 0);
@@ -185,7 +188,7 @@ static void accept_of_still_shared_page_is_reported(void **state)
 	tdxh_mem_set_state(0, 2 * M2, TDXH_PAGE_SHARED);
 	/* Only the first 2M goes back to private, in one MapGPA call. */
 	tdxh_mem_map_gpa_chunk(0);
-	assert_int_equal(tdx_set_memory_private_ex(0, M2, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_private_ex(0, M2, &res), TDX_SUCCESS);
 	assert_int_equal(res.map_gpa_calls, 1);
 	/* The second 2M is still shared: accepting it is an error, reported. */
 	assert_int_equal(tdx_accept_memory(0, 2 * M2), EPT_WALK_FAILED);
@@ -196,12 +199,12 @@ static void bad_ranges_make_no_call(void **state)
 {
 	(void)state;
 	tdxh_arm();
-	assert_int_equal(tdx_set_memory_shared(K4 + 1, K4), TDX_CONVERT_BAD_RANGE);
-	assert_int_equal(tdx_set_memory_shared(0, K4 + 1), TDX_CONVERT_BAD_RANGE);
-	assert_int_equal(tdx_set_memory_shared(0, 0), TDX_CONVERT_BAD_RANGE);
-	assert_int_equal(tdx_set_memory_shared(SHARED_BIT, K4), TDX_CONVERT_BAD_RANGE);
-	assert_int_equal(tdx_set_memory_private(SHARED_BIT - K4, 2 * K4), TDX_CONVERT_BAD_RANGE);
-	assert_int_equal(tdx_set_memory_private(~0ull & ~0xFFFull, 2 * K4), TDX_CONVERT_BAD_RANGE);
+	assert_int_equal(tdx_set_memory_shared(K4 + 1, K4), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_set_memory_shared(0, K4 + 1), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_set_memory_shared(0, 0), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_set_memory_shared(SHARED_BIT, K4), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_set_memory_private(SHARED_BIT - K4, 2 * K4), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_set_memory_private(~0ull & ~0xFFFull, 2 * K4), TDX_SW_INVALID_ARGUMENT);
 	assert_int_equal(tdxh_count(0, 0x10001), 0);
 }
 
@@ -213,7 +216,7 @@ static void vmm_invalid_operand_is_reported(void **state)
 	tdxh_arm();
 	/* The VMM refuses: reported with where it stopped, nothing accepted. */
 	tdxh_inject(0, 0x10001, VMCALL_INVALID_OPERAND, 1);
-	assert_int_equal(tdx_set_memory_shared_ex(2 * M2, 4 * M2, &res), TDX_CONVERT_VMM_ERROR);
+	assert_int_equal(tdx_set_memory_shared_ex(2 * M2, 4 * M2, &res), TDX_VMCALL_STATUS(VMCALL_INVALID_OPERAND));
 	assert_int_equal(res.vmcall_status, VMCALL_INVALID_OPERAND);
 	assert_int_equal(res.map_gpa_calls, 1);
 	assert_int_equal(res.gpa, 2 * M2);
@@ -227,9 +230,9 @@ static void hostile_junk_in_other_registers_changes_nothing(void **state)
 	tdxh_arm();
 	/* The VMM writes junk into every exposed register it does not answer (R11 on SUCCESS too). */
 	tdxh_state.hostile = true;
-	assert_int_equal(tdx_set_memory_shared_ex(0, 3 * M2, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_shared_ex(0, 3 * M2, &res), TDX_SUCCESS);
 	assert_int_equal(res.map_gpa_calls, 3);
-	assert_int_equal(tdx_set_memory_private_ex(0, 3 * M2, &res), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_private_ex(0, 3 * M2, &res), TDX_SUCCESS);
 	assert_int_equal(tdxh_mem_count(0, 3 * M2, TDXH_PAGE_ACCEPTED), 3 * 512);
 }
 
@@ -241,8 +244,8 @@ static void untracked_gpas_beyond_the_space(void **state)
 	tdxh_arm();
 	tdxh_mem_setup(8 * M2);
 	/* Other areas convert host buffers far above the model's space: that works. */
-	assert_int_equal(tdx_set_memory_shared(0x7f0000000000ull, 4 * K4), TDX_CONVERT_OK);
-	assert_int_equal(tdx_set_memory_private(0x7f0000000000ull, 4 * K4), TDX_CONVERT_OK);
+	assert_int_equal(tdx_set_memory_shared(0x7f0000000000ull, 4 * K4), TDX_SUCCESS);
+	assert_int_equal(tdx_set_memory_private(0x7f0000000000ull, 4 * K4), TDX_SUCCESS);
 	tdxh_mem_get_stats(&st);
 	assert_int_equal(st.untracked, 2 + 4);
 	assert_int_equal(tdxh_mem_count(0, 8 * M2, TDXH_PAGE_PENDING), 8 * 512);

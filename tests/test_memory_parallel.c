@@ -85,7 +85,7 @@ static void job_on_8_vcpus_accepts_everything_once(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_accept_job_init(&job, 0, 256 * M2, 0, 8, 0));
+	assert_int_equal(tdx_accept_job_init(&job, 0, 256 * M2, 0, 8, 0), TDX_SUCCESS);
 	assert_int_equal(job.nr_chunks, 256);
 	assert_int_equal(job.quota, 256 / 8 + 1);
 	run_job(&job, 8, v);
@@ -123,7 +123,7 @@ static void job_cover_equals_single_vcpu_cover(void **state)
 	tdxh_arm();
 	for (uint64_t r = 0; r < 64; r += 3)
 		tdxh_mem_map_level(r * M2, M2, 0);
-	assert_true(tdx_accept_job_init(&job, start, end, 4 * M2, 4, 0));
+	assert_int_equal(tdx_accept_job_init(&job, start, end, 4 * M2, 4, 0), TDX_SUCCESS);
 	/* The head [12K, 2M), the tail [126M, 128M-20K), [2M, 126M) in 8M chunks (the first clipped: 16). */
 	assert_int_equal(job.nr_chunks, 1 + 1 + 16);
 	/* Units: the head's 509 and the tail's 507 4K pages, 16 middle chunks. */
@@ -148,7 +148,7 @@ static void job_reports_the_failure(void **state)
 	(void)state;
 	tdxh_arm();
 	tdxh_mem_set_state(bad, K4, TDXH_PAGE_SHARED);
-	assert_true(tdx_accept_job_init(&job, 0, 128 * M2, 0, 4, 0));
+	assert_int_equal(tdx_accept_job_init(&job, 0, 128 * M2, 0, 4, 0), TDX_SUCCESS);
 	run_job(&job, 4, v);
 	assert_true(tdx_accept_job_done(&job));
 	assert_true(tdx_accept_job_failed(&job, &f));
@@ -174,7 +174,7 @@ static void job_quota_bounds_a_lonely_vcpu(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_accept_job_init(&job, 0, 40 * M2, 0, 4, 0));
+	assert_int_equal(tdx_accept_job_init(&job, 0, 40 * M2, 0, 4, 0), TDX_SUCCESS);
 	/* Alone, one run takes ceil(40 / 4) + 1 = 11 chunks and leaves the rest. */
 	assert_int_equal(tdx_accept_job_run(&job, &me), 11);
 	assert_int_equal(me.calls, 11);
@@ -196,7 +196,7 @@ static void job_quota_counts_head_and_tail_pages(void **state)
 	(void)state;
 	tdxh_arm();
 	/* [4K, 40M + 8K): head 511 units, 19 middle chunks, tail 2 units; 4 vCPUs: quota 134. */
-	assert_true(tdx_accept_job_init(&job, K4, 20 * M2 + 2 * K4, 0, 4, 0));
+	assert_int_equal(tdx_accept_job_init(&job, K4, 20 * M2 + 2 * K4, 0, 4, 0), TDX_SUCCESS);
 	assert_int_equal(job.nr_chunks, 1 + 1 + 19);
 	assert_int_equal(job.nr_units, 511 + 19 + 2);
 	assert_int_equal(job.quota, 133 + 1);
@@ -216,7 +216,7 @@ static void job_quota_counts_head_and_tail_pages(void **state)
 	tdxh_reset();
 	tdxh_arm();
 	tdxh_mem_set_state(0, M2, TDXH_PAGE_ACCEPTED);
-	assert_true(tdx_accept_job_init(&job, K4, 20 * M2 + 2 * K4, 0, 4, 0));
+	assert_int_equal(tdx_accept_job_init(&job, K4, 20 * M2 + 2 * K4, 0, 4, 0), TDX_SUCCESS);
 	assert_int_equal(tdx_accept_job_run(&job, &me), 1 + 6);
 	assert_int_equal(me.calls, 1 + 6);
 	assert_int_equal(me.skipped, M2 - K4);
@@ -236,20 +236,20 @@ static void job_init_rejects_bad_arguments(void **state)
 	struct tdx_accept_job job;
 
 	(void)state;
-	assert_false(tdx_accept_job_init(&job, 0, M2, 0, 0, 0));
-	assert_false(tdx_accept_job_init(&job, 0, M2, 3 * K4, 1, 0));
-	assert_false(tdx_accept_job_init(&job, 5, M2, 0, 1, 0));
-	assert_false(tdx_accept_job_init(&job, 2 * M2, M2, 0, 1, 0));
-	assert_true(tdx_accept_job_init(&job, M2, M2, 0, 1, 0));
+	assert_int_equal(tdx_accept_job_init(&job, 0, M2, 0, 0, 0), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_accept_job_init(&job, 0, M2, 3 * K4, 1, 0), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_accept_job_init(&job, 5, M2, 0, 1, 0), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_accept_job_init(&job, 2 * M2, M2, 0, 1, 0), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_accept_job_init(&job, M2, M2, 0, 1, 0), TDX_SUCCESS);
 	assert_true(tdx_accept_job_done(&job));
 	/* Inside one 2M page: one chunk; across one 2M boundary, no whole 2M page: two. */
-	assert_true(tdx_accept_job_init(&job, M2 + K4, M2 + 9 * K4, 0, 2, 0));
+	assert_int_equal(tdx_accept_job_init(&job, M2 + K4, M2 + 9 * K4, 0, 2, 0), TDX_SUCCESS);
 	assert_int_equal(job.nr_chunks, 1);
 	assert_int_equal(job.nr_units, 8);
 	assert_int_equal(job.quota, 5);
-	assert_true(tdx_accept_job_init(&job, M2 - K4, M2 + K4, 0, 2, 0));
+	assert_int_equal(tdx_accept_job_init(&job, M2 - K4, M2 + K4, 0, 2, 0), TDX_SUCCESS);
 	assert_int_equal(job.nr_chunks, 2);
-	assert_true(tdx_accept_job_init(&job, M2 - K4, 3 * M2 + K4, 0, 2, 0));
+	assert_int_equal(tdx_accept_job_init(&job, M2 - K4, 3 * M2 + K4, 0, 2, 0), TDX_SUCCESS);
 	assert_int_equal(job.nr_chunks, 1 + 1 + 2);
 }
 
@@ -336,7 +336,7 @@ static void job_cover(const struct picture *p, uint64_t chunk, unsigned n, bool 
 	uint64_t calls = 0;
 
 	apply(p);
-	assert_true(tdx_accept_job_init(&job, p->start, p->end, chunk, n, 0));
+	assert_int_equal(tdx_accept_job_init(&job, p->start, p->end, chunk, n, 0), TDX_SUCCESS);
 	if (threads) {
 		run_job(&job, n, v);
 	} else {
@@ -535,11 +535,11 @@ static void lazy_accepts_only_touched_units(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_lazy_init(&lazy, 0, 1024 * M2, 0, words, TDX_LAZY_WORDS(65536)));
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 1024 * M2, 0, words, TDX_LAZY_WORDS(65536)), TDX_SUCCESS);
 	assert_int_equal(lazy.nr_units, 1024);
 	tdxh_mem_set_state(0, 16 * M2, TDXH_PAGE_ACCEPTED);	/* boot memory */
-	assert_true(tdx_lazy_mark_unaccepted(&lazy, 16 * M2, 1024 * M2));
-	assert_false(tdx_lazy_mark_unaccepted(&lazy, 16 * M2 + K4, 1024 * M2));
+	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 16 * M2, 1024 * M2), TDX_SUCCESS);
+	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 16 * M2 + K4, 1024 * M2), TDX_SW_INVALID_ARGUMENT);
 	assert_int_equal(tdx_lazy_state(&lazy, 15 * M2), TDX_LAZY_ACCEPTED);
 	assert_int_equal(tdx_lazy_state(&lazy, 16 * M2), TDX_LAZY_PENDING);
 
@@ -570,15 +570,15 @@ static void lazy_small_units_still_use_2m_accepts(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_lazy_init(&lazy, 0, 32 * M2, K4, words, TDX_LAZY_WORDS(65536)));
-	assert_true(tdx_lazy_mark_unaccepted(&lazy, 0, 32 * M2));
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 32 * M2, K4, words, TDX_LAZY_WORDS(65536)), TDX_SUCCESS);
+	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 0, 32 * M2), TDX_SUCCESS);
 	assert_int_equal(tdx_lazy_accept(&lazy, 2 * M2 - K4, 4 * M2 + K4, &res), 0);
 	/* 1 x 4K, 2 x 2M, 1 x 4K: runs of claimed 4K units are accepted as one range. */
 	assert_int_equal(res.calls, 4);
 	assert_true(tdx_lazy_is_accepted(&lazy, 2 * M2 - K4, 4 * M2 + K4));
 	assert_int_equal(tdx_lazy_state(&lazy, 4 * M2 + K4), TDX_LAZY_PENDING);
-	assert_false(tdx_lazy_init(&lazy, 0, 32 * M2, 3 * K4, words, TDX_LAZY_WORDS(65536)));
-	assert_false(tdx_lazy_init(&lazy, 0, 32 * M2, 0, words, 0));
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 32 * M2, 3 * K4, words, TDX_LAZY_WORDS(65536)), TDX_SW_INVALID_ARGUMENT);
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 32 * M2, 0, words, 0), TDX_SW_INVALID_ARGUMENT);
 }
 
 static void lazy_failure_leaves_unit_pending(void **state)
@@ -588,8 +588,8 @@ static void lazy_failure_leaves_unit_pending(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_lazy_init(&lazy, 0, 64 * M2, 0, words, TDX_LAZY_WORDS(65536)));
-	assert_true(tdx_lazy_mark_unaccepted(&lazy, 0, 64 * M2));
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 64 * M2, 0, words, TDX_LAZY_WORDS(65536)), TDX_SUCCESS);
+	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 0, 64 * M2), TDX_SUCCESS);
 	tdxh_mem_set_state(6 * M2 + 3 * K4, K4, TDXH_PAGE_SHARED);
 	assert_int_equal(tdx_lazy_accept(&lazy, 4 * M2, 8 * M2, &res), EPT_WALK_FAILED);
 	assert_int_equal(res.gpa, 6 * M2 + 3 * K4);
@@ -629,8 +629,8 @@ static void lazy_overlapping_vcpus_accept_each_unit_once(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_lazy_init(&lazy, 0, 512 * M2, 0, words, TDX_LAZY_WORDS(65536)));
-	assert_true(tdx_lazy_mark_unaccepted(&lazy, 0, 512 * M2));
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 512 * M2, 0, words, TDX_LAZY_WORDS(65536)), TDX_SUCCESS);
+	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 0, 512 * M2), TDX_SUCCESS);
 	for (unsigned round = 0; round < 4; round++) {
 		for (unsigned i = 0; i < MAX_THREADS; i++) {
 			v[i].lazy = &lazy;
@@ -664,8 +664,8 @@ static void lazy_all_vcpus_same_range(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_lazy_init(&lazy, 0, 256 * M2, 0, words, TDX_LAZY_WORDS(65536)));
-	assert_true(tdx_lazy_mark_unaccepted(&lazy, 0, 256 * M2));
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 256 * M2, 0, words, TDX_LAZY_WORDS(65536)), TDX_SUCCESS);
+	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 0, 256 * M2), TDX_SUCCESS);
 	for (unsigned i = 0; i < MAX_THREADS; i++) {
 		v[i].lazy = &lazy;
 		v[i].lo = 0;
@@ -710,8 +710,8 @@ static void lazy_waits_for_a_claimed_unit(void **state)
 
 	(void)state;
 	tdxh_arm();
-	assert_true(tdx_lazy_init(&lazy, 0, 64 * M2, 0, words, TDX_LAZY_WORDS(65536)));
-	assert_true(tdx_lazy_mark_unaccepted(&lazy, 0, 64 * M2));
+	assert_int_equal(tdx_lazy_init(&lazy, 0, 64 * M2, 0, words, TDX_LAZY_WORDS(65536)), TDX_SUCCESS);
+	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 0, 64 * M2), TDX_SUCCESS);
 
 	/* Unit 5 is CLAIMED by "vCPU 0": the waiter accepts 4 and 6 but must not touch 5. */
 	set_unit(5, TDX_LAZY_CLAIMED);

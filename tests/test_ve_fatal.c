@@ -71,7 +71,7 @@ static void unsupported_exit_is_reported_then_halts(void **state)
 	assert_int_equal(tdxh_abi.fatal_r12, 0);	/* error code 0, no shared GPA */
 	assert_int_equal(tdxh_abi.fatal_r13, 0);
 	assert_string_equal(tdxh_abi.fatal_message,
-			    "#VE unsupported exit reason; exit 28 rip ffffffff80001234");
+			    "#VE TDX_VE_UNSUPPORTED_EXIT; exit 28 rip ffffffff80001234");
 	assert_int_equal(halts, 3);	/* kept halting after the report */
 	assert_int_equal(tdxh_last_record()->vmm_saw.gpr[TDXH_R12], 1);	/* interrupts blocked */
 	assert_int_equal(f.rip, 0xFFFFFFFF80001234ull);	/* frame untouched */
@@ -91,7 +91,7 @@ static void missing_veinfo_is_reported(void **state)
 	}
 	assert_int_equal(tdxh_abi.fatal_errors, 1);
 	assert_string_equal(tdxh_abi.fatal_message,
-			    "#VE TDG.VP.VEINFO.GET failed; rip 1000 st c000070400000000");
+			    "#VE TDX_VE_NO_VEINFO; rip 1000 st c000070400000000");
 }
 
 int main(void)

@@ -296,7 +296,7 @@ static void store_mmio(void *arg) { __asm__ volatile("movl $1, (%0)" : : "r"(arg
 
 static void real_refusals_of_inconsistent_ve_info(void **state)
 {
-	static const struct { void (*tamper)(struct tdxh_ve_info *); unsigned status; } cases[] = {
+	static const struct { void (*tamper)(struct tdxh_ve_info *); uint64_t status; } cases[] = {
 		{ gla_plus_8, TDX_VE_MMIO_ADDR_MISMATCH },
 		{ gpa_private, TDX_VE_MMIO_PRIVATE_GPA },
 		{ gpa_plus_8, TDX_VE_MMIO_GPA_OFFSET },

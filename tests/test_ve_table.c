@@ -70,7 +70,7 @@ struct ve_case {
 	uint64_t answer;	/* what the device / VMM model answers */
 	int vmm_fails;		/* the VMM model returns INVALID_OPERAND */
 	/* expected */
-	unsigned status;
+	uint64_t status;
 	unsigned ncalls;	/* TDVMCALLs expected */
 	uint64_t subfn, r12, r13, r14, r15;	/* of the last TDVMCALL, when ncalls */
 	struct reg_val out[4];	/* registers that change */
@@ -81,6 +81,8 @@ struct ve_case {
 #define WRITE 2
 #define READ 1
 #define OK 0
+/* The VMM refused the emulating TDVMCALL (the model answers INVALID_OPERAND): lifted. */
+#define VMM_FAILED TDX_VMCALL_STATUS(TDVMCALL_STATUS_INVALID_OPERAND)
 
 /* I/O exit qualification: size-1 | in<<3 | string<<4 | rep<<5 | imm<<6 | port<<16 */
 #define IOQ(size, in, str, rep, imm, port) \
@@ -110,9 +112,9 @@ static const struct ve_case cases[] = {
 	  .in = { R(RCX, 0xAAAA0000000001D9ull), R(RAX, 0x5555555500000001ull), R(RDX, 0x66666666ABCDEF01ull) },
 	  .status = OK, .ncalls = 1, .subfn = 32, .r12 = 0x1D9, .r13 = 0xABCDEF0100000001ull, .rip_delta = 2 },
 	{ "rdmsr refused by the VMM", B(0x0F, 0x32), 31, 0, 2, .rflags = IF_, .in = { R(RCX, 0x10) },
-	  .vmm_fails = 1, .status = TDX_VE_VMM_ERROR, .ncalls = 1, .subfn = 31, .r12 = 0x10 },
+	  .vmm_fails = 1, .status = VMM_FAILED, .ncalls = 1, .subfn = 31, .r12 = 0x10 },
 	{ "hlt refused by the VMM", B(0xF4), 12, 0, 1, .rflags = IF_, .vmm_fails = 1,
-	  .status = TDX_VE_VMM_ERROR, .ncalls = 1, .subfn = 12 },
+	  .status = VMM_FAILED, .ncalls = 1, .subfn = 12 },
 	{ "instruction length 0", B(0xF4), 12, 0, 0, .rflags = IF_, .status = TDX_VE_BAD_LENGTH },
 	{ "instruction length 16", B(0xF4), 12, 0, 16, .rflags = IF_, .status = TDX_VE_BAD_LENGTH },
 	{ "unsupported exit reason (CR access 28)", B(0x0F, 0x20, 0xC0), 28, 0, 3, .rflags = IF_,
@@ -138,7 +140,7 @@ static const struct ve_case cases[] = {
 	  .in = { R(RDX, PORT) }, .answer = 0x8899AABB, .status = OK, .ncalls = 1, .subfn = 30, .r12 = 4,
 	  .r13 = 0, .r14 = PORT, .out = { R(RAX, 0x8899AABB) }, .rip_delta = 1 },
 	{ "in refused by the VMM: AL untouched", B(0xE4, PORT), 30, IOQ(1, 1, 0, 0, 1, PORT), 2,
-	  .rflags = IF_, .vmm_fails = 1, .status = TDX_VE_VMM_ERROR, .ncalls = 1, .subfn = 30, .r12 = 1,
+	  .rflags = IF_, .vmm_fails = 1, .status = VMM_FAILED, .ncalls = 1, .subfn = 30, .r12 = 1,
 	  .r14 = PORT },
 	{ "I/O size 3 in the qualification", B(0xEF), 30, IOQ(3, 0, 0, 0, 0, PORT), 1, .rflags = IF_,
 	  .status = TDX_VE_BAD_IO },
@@ -217,7 +219,7 @@ static const struct ve_case cases[] = {
 	  .rflags = IF_, .in = { RM(RSI, 0), R(RDX, PORT) }, .status = TDX_VE_BAD_IO },
 	{ "rep insb refused by the VMM on the first element", B(0xF3, 0x6C), 30, IOQ(1, 1, 1, 1, 0, PORT), 2,
 	  .rflags = IF_, .in = { RM(RDI, 0), R(RCX, 4), R(RDX, PORT) }, .vmm_fails = 1,
-	  .status = TDX_VE_VMM_ERROR, .ncalls = 1, .subfn = 30, .r12 = 1, .r13 = 0, .r14 = PORT },
+	  .status = VMM_FAILED, .ncalls = 1, .subfn = 30, .r12 = 1, .r13 = 0, .r14 = PORT },
 
 	/* ---- MMIO stores ---- */
 	{ "88: mov [rbx], cl", B(0x88, 0x0B), 48, WRITE, 0, 0x10, .rflags = IF_,
@@ -324,7 +326,7 @@ static const struct ve_case cases[] = {
 	  .in = { RW(RBX, 0x10) }, .answer = 0x7FFF, .status = OK, .ncalls = 1, .subfn = 48, .r12 = 2,
 	  .r13 = 0, .r14 = 0x10, .out = { R(RCX, 0x7FFF) }, .rip_delta = 3 },
 	{ "MMIO read refused by the VMM: register untouched", B(0x8B, 0x0B), 48, READ, 0, 0x10,
-	  .rflags = IF_, .in = { RW(RBX, 0x10) }, .vmm_fails = 1, .status = TDX_VE_VMM_ERROR, .ncalls = 1,
+	  .rflags = IF_, .in = { RW(RBX, 0x10) }, .vmm_fails = 1, .status = VMM_FAILED, .ncalls = 1,
 	  .subfn = 48, .r12 = 4, .r13 = 0, .r14 = 0x10 },
 
 	/* ---- MMIO refusals ---- */
@@ -467,7 +469,8 @@ static void run_case(const struct ve_case *c)
 	struct tdx_ve_info ve;
 	uint64_t shared = tdxh_shared_bit(), detail = 0, nr_before, gla;
 	uint8_t *at = code + 0x100;
-	unsigned st, vmcalls = 0;
+	uint64_t st;
+	unsigned vmcalls = 0;
 
 	/* The instruction at RIP (flat mapping), then something that is not a prefix. */
 	memset(code, 0xCC, 0x1000);
@@ -520,8 +523,8 @@ static void run_case(const struct ve_case *c)
 	st = tdx_ve_emulate(&f, &ve, &detail);
 
 	if (st != c->status)
-		fail_msg("%s: status %u (%s), expected %u (%s)", c->name, st, tdx_ve_strerror(st),
-			 c->status, tdx_ve_strerror(c->status));
+		fail_msg("%s: status %#llx (%s), expected %#llx (%s)", c->name, (unsigned long long)st,
+			 tdx_strerror(st), (unsigned long long)c->status, tdx_strerror(c->status));
 	for (uint64_t i = nr_before; i < tdxh_state.nr_records; i++)
 		if (tdxh_record(i)->leaf == 0)
 			vmcalls++;
@@ -543,7 +546,7 @@ static void run_case(const struct ve_case *c)
 					 (unsigned long long)rec->vmm_saw.gpr[TDXH_R12 + i],
 					 (unsigned long long)want[i]);
 	}
-	if (c->vmm_fails && c->status == TDX_VE_VMM_ERROR)
+	if (c->vmm_fails && c->status == VMM_FAILED)
 		assert_int_equal(detail, INVALID_OPERAND);
 	for (int r = 0; r < 16; r++)
 		if (*reg(&f, r) != *reg(&expect, r))

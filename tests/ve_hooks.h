@@ -10,8 +10,9 @@
 #include <tdx/ve.h>
 #include "tdxh_ve.h"
 
-static unsigned fatal_calls, fatal_status;
-void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, unsigned status,
+static unsigned fatal_calls;
+static uint64_t fatal_status;
+void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, uint64_t status,
 		  uint64_t detail)
 {
 	(void)frame;

@@ -45,14 +45,15 @@ static int single_vcpu(void)
 		  (unsigned long long)res.calls, (unsigned long long)((end - start) / MIB));
 	if (status != TDX_SUCCESS)
 		return 1;
-	if (tdx_set_memory_shared_ex(start + 0x1000, MIB, &conv) != TDX_CONVERT_OK) {
-		ex_printf("to shared failed: error %d, %s\n", conv.error, tdvmcall_strerror(conv.vmcall_status));
+	if (tdx_set_memory_shared_ex(start + 0x1000, MIB, &conv) != TDX_SUCCESS) {
+		ex_printf("to shared failed: %s\n", tdx_strerror(conv.status));
 		return 1;
 	}
 	ex_printf("1 MiB to shared (shared bit %#llx): %llu MapGPA call(s)\n",
 		  (unsigned long long)tdx_shared_mask(), (unsigned long long)conv.map_gpa_calls);
-	if (tdx_set_memory_private_ex(start + 0x1000, MIB, &conv) != TDX_CONVERT_OK) {
-		ex_printf("to private failed: error %d at %#llx\n", conv.error, (unsigned long long)conv.gpa);
+	if (tdx_set_memory_private_ex(start + 0x1000, MIB, &conv) != TDX_SUCCESS) {
+		ex_printf("to private failed: %s at %#llx\n", tdx_strerror(conv.status),
+			  (unsigned long long)conv.gpa);
 		return 1;
 	}
 	ex_printf("1 MiB back to private: %llu MapGPA call(s), %llu accept TDCALLs\n",
@@ -75,7 +76,7 @@ void _start(void *hob, uint32_t vcpu_index)
 		if (tdg_vp_info(&info) == TDX_SUCCESS && info.num_vcpus && info.num_vcpus <= MAX_VCPUS)
 			nr_vcpus = info.num_vcpus;
 		bad = single_vcpu();
-		if (!tdx_accept_job_init(&job, 1024 * MIB, 1280 * MIB, 0, nr_vcpus, 0))
+		if (tdx_accept_job_init(&job, 1024 * MIB, 1280 * MIB, 0, nr_vcpus, 0) != TDX_SUCCESS)
 			bad = 1;
 		__atomic_store_n(&job_ready, 1, __ATOMIC_RELEASE);
 	} else {

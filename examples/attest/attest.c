@@ -47,25 +47,22 @@ void _start(void *hob, uint32_t vcpu_index)
 	struct tdx_rtmr_event log[1];
 	uint8_t rtmr[TDX_NUM_RTMRS][TDX_MEASUREMENT_SIZE];
 	_Alignas(TDX_REPORTDATA_ALIGN) uint8_t nonce[TDX_REPORTDATA_SIZE];
-	struct tdx_quote_request req;
+	struct tdx_quote_request req = {
+		.report = &report,
+		.shared_buf = shared,
+		.shared_size = sizeof(shared),
+		.quote = quote,
+		.quote_cap = sizeof(quote),
+		.wait = io_delay,
+		.max_polls = 100,
+	};
 	struct tdx_quote_info info;
-	enum tdx_quote_result r;
+	uint64_t r;
 	size_t quote_len;
 	uint64_t st;
 
 	(void)hob;
 	(void)vcpu_index;
-	/* Field by field: clang -O0 builds a struct initializer with memcpy. */
-	req.report = &report;
-	req.shared_buf = shared;
-	req.shared_size = sizeof(shared);
-	req.quote = quote;
-	req.quote_cap = sizeof(quote);
-	req.wait = io_delay;
-	req.wait_ctx = NULL;
-	req.max_polls = 100;
-	req.notify_vector = 0;
-
 	/* 1. measure */
 	log[0].index = 2;
 	tdx_sha384(blob, sizeof(blob) - 1, log[0].digest);
@@ -96,12 +93,12 @@ void _start(void *hob, uint32_t vcpu_index)
 	 * bit).  A payload with paging would also set the shared bit in their
 	 * PTEs; tdx-sim maps guest memory flat, so the same pointer reaches them.
 	 */
-	if (tdx_set_memory_shared(tdx_va_to_gpa(shared), sizeof(shared)) != TDX_CONVERT_OK) {
+	if (tdx_set_memory_shared(tdx_va_to_gpa(shared), sizeof(shared)) != TDX_SUCCESS) {
 		ex_printf("MapGPA to shared failed\n");
 		ex_exit(3);
 	}
 	r = tdx_get_quote(&req, &quote_len, &info);
 	ex_printf("GetQuote: %s after %u polls, buffer %u bytes, quote %u bytes\n",
-		  tdx_quote_strerror(r), info.polls, (unsigned)sizeof(shared), (unsigned)quote_len);
-	ex_exit(r == TDX_QUOTE_OK ? 0 : 2);
+		  tdx_strerror(r), info.polls, (unsigned)sizeof(shared), (unsigned)quote_len);
+	ex_exit(r == TDX_SUCCESS ? 0 : 2);
 }

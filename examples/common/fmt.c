@@ -99,13 +99,8 @@ int ex_vprintf(const char *fmt, va_list ap_in)
 
 	va_copy(ap, ap_in);
 	for (; *fmt; fmt++) {
-		struct spec s;
+		struct spec s = { .width = 0 };
 		char len = 0;
-
-		/* Field by field: clang -O0 turns an initializer of the whole
-		 * struct into a memset call, and nothing here links a libc. */
-		s.width = 0;
-		s.zero = s.alt = s.upper = false;
 
 		if (*fmt != '%') {
 			ex_putc(*fmt);

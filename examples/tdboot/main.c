@@ -270,11 +270,9 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 	if (con.td && !print_td_info(&con, gpaw))
 		ok = false;
 	if (con.td) {
-		/* Plain IN/OUT on this console: in a TD each one is a #VE.  (Set
-		 * field by field: clang -O0 makes `= { .td = false }` a memset.) */
-		struct console plain;
+		/* Plain IN/OUT on this console: in a TD each one is a #VE. */
+		struct console plain = { .td = false };
 
-		plain.td = false;
 		ex_install_ve_handler();	/* examples/common/idt.c */
 		con_puts(&con, "tdboot: #VE handler installed: IDT vector 20 -> tdx_ve_entry\n");
 		con_puts(&plain, "tdboot: this line went out through plain IN/OUT instructions, one #VE each\n");

@@ -24,12 +24,12 @@ static void rep_outsb(uint16_t port, const char *s, uint64_t n)
 }
 
 /* Reached only through a refused #VE: report it the way an OS would, then end. */
-void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, unsigned status,
+void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve, uint64_t status,
 		  uint64_t detail)
 {
 	(void)detail;
 	(void)frame;
-	ex_printf("refused: %s (exit %u, gpa %#llx)\n", tdx_ve_strerror(status),
+	ex_printf("refused: %s (exit %u, gpa %#llx)\n", tdx_strerror(status),
 		  ve ? ve->exit_reason : 0, ve ? (unsigned long long)ve->gpa : 0ull);
 	ex_exit(0);
 }
@@ -38,13 +38,12 @@ void _start(void *hob, uint32_t vcpu_index)
 {
 	static const char banner[] = "rep outsb to COM1 through #VE\n";
 	uint8_t *regs = (uint8_t *)(uintptr_t)EX_SIM_MMIO_BASE;	/* device registers */
-	uint8_t buf[4], *p = buf, lsr;
+	uint8_t buf[4] = { 0 }, *p = buf, lsr;
 	uint64_t n = 4, r64, wide;
 	uint32_t r32;
 
 	(void)hob;
 	(void)vcpu_index;
-	buf[0] = buf[1] = buf[2] = buf[3] = 0;	/* not `= { 0 }`: a memset call at clang -O0 */
 	ex_install_ve_handler();	/* before the first #VE: IDT vector 20 -> tdx_ve_entry */
 
 	/* Port I/O: string out, byte in, string in. */

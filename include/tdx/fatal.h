@@ -26,7 +26,8 @@ extern "C" {
  * for how); the whole message, up to the end of that 4K page and always
  * NUL-terminated, is copied there, R13 = its shared GPA and R12 bit 63 = 1.
  *
- * If the VMM resumes the TD anyway, the vCPU halts (TDVMCALL<HLT>) forever.
+ * If the VMM resumes the TD anyway, the vCPU halts (TDVMCALL<HLT>, interrupts
+ * blocked) forever.  The default #VE fatal hook (tdx/ve.h) ends here too.
  */
 __attribute__((noreturn))
 void tdx_report_fatal_error(uint64_t code, const char *message, void *shared_page);

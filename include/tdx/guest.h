@@ -46,9 +46,18 @@ bool tdx_cpuid_is_td(uint32_t max_basic_leaf, const struct tdx_cpuid_regs *leaf2
  * Computed once and cached: the library's one piece of mutable global state
  * (a uint64_t, written atomically with the same value by any racing vCPU).
  * Returns 0 (nothing cached; the next call asks again) if TDG.VP.INFO fails
- * or reports an impossible GPAW, so nothing is ever treated as shared.
+ * or reports an impossible GPAW, so nothing is ever treated as shared; its
+ * twin tdx_get_shared_mask() says why.
  */
 uint64_t tdx_shared_mask(void);
+
+/*
+ * tdx_shared_mask() with a status: TDX_SUCCESS and *mask = the shared bit;
+ * the completion status of a failed TDG.VP.INFO; or TDX_SW_NO_SHARED_BIT
+ * when it reports a GPAW other than 48 or 52.  *mask is written on success
+ * only.
+ */
+uint64_t tdx_get_shared_mask(uint64_t *mask);
 
 /*
  * CPUID hardened as Linux does it: only the hypervisor range

@@ -21,8 +21,8 @@ extern "C" {
  * Read `size` bytes (1, 2 or 4) from `port` into *value.  Returns the
  * TDVMCALL status (TDVMCALL_STATUS_SUCCESS = 0); *value is written only on
  * success, masked to the access width (the VMM's upper bits are dropped).
- * A size other than 1, 2 or 4 returns TDVMCALL_STATUS_INVALID_OPERAND
- * without calling the VMM.
+ * A size other than 1, 2 or 4 returns TDX_SW_INVALID_ARGUMENT |
+ * TDX_OPERAND_ID_R12 (tdx/error.h) without calling the VMM.
  */
 uint64_t tdx_io_read(unsigned size, uint16_t port, uint32_t *value);
 

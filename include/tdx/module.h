@@ -4,9 +4,11 @@
  * spec, "TDX guest-side interface functions"; module 1.0 leaves 1-8, 1.5
  * leaves 9-27).  Leaf numbers are in tdcall.h.
  *
- * Every wrapper returns the TDCALL completion status (RAX): class and code in
- * bits 63:32, detail (operand id or level) in 31:0; test it with the helpers
- * in error.h, which compare bits 63:32 only.  Output parameters are written
+ * Every wrapper returns the TDCALL completion status (RAX) unchanged: class
+ * and code in bits 63:32, detail (operand id or level) in 31:0; test it with
+ * the helpers in error.h, which compare bits 63:32 only.  An argument that
+ * cannot be encoded is refused without a TDCALL with the library's own
+ * TDX_SW_INVALID_ARGUMENT (error.h), never a module status.  Output parameters are written
  * only when the call succeeded (status TDX_SUCCESS, or for a few leaves a
  * non-error warning status, said per function); after a failure they are left
  * exactly as they were.  Registers a leaf does not use are sent as zero.
@@ -26,6 +28,10 @@ extern "C" {
 #define TDX_PAGE_LEVEL_4K 0
 #define TDX_PAGE_LEVEL_2M 1
 #define TDX_PAGE_LEVEL_1G 2	/* rejected (OPERAND_INVALID | RCX) by modules 1.0 and 1.5 */
+
+/* Bytes of a page of each level (the page size: TDX_MEM_PAGE_4K). */
+#define TDX_MEM_PAGE_4K 0x1000ull	/* level 0 */
+#define TDX_MEM_PAGE_2M 0x200000ull	/* level 1 */
 
 /* RAX bits 23:16: leaf version. Only TDG.VM.RD has a version 1 (module 1.5). */
 #define TDX_LEAF_VERSION(v) ((uint64_t)(v) << 16)
@@ -74,8 +80,10 @@ uint64_t tdg_vp_veinfo_get(struct tdx_ve_info *ve);
 
 /* ---- TDG.MR.REPORT (leaf 4) ----------------------------------------------- */
 
-#define TDX_REPORT_SIZE            1024	/* TDREPORT_STRUCT, 1024-byte aligned */
-#define TDX_REPORTDATA_SIZE        64	/* REPORTDATA, 64-byte aligned */
+#define TDX_REPORT_SIZE            1024	/* TDREPORT_STRUCT */
+#define TDX_REPORT_ALIGN           1024	/* RCX: 1024-aligned */
+#define TDX_REPORTDATA_SIZE        64	/* REPORTDATA */
+#define TDX_REPORTDATA_ALIGN       64	/* RDX: 64-aligned */
 #define TDX_REPORT_SUBTYPE_TD      0	/* R8: the only subtype */
 
 /*
@@ -100,7 +108,8 @@ uint64_t tdg_vp_cpuidve_set(uint64_t flags);
  * RCX = gpa | level.  TDX_PAGE_ALREADY_ACCEPTED is a warning (detail = level
  * found); TDX_PAGE_SIZE_MISMATCH means "mapped smaller: accept 4K pages";
  * TDX_OPERAND_BUSY means retry.  A 2M accept is interruptible.  A level
- * above 7 does not fit in bits 2:0: TDX_OPERAND_INVALID | RCX, no TDCALL.
+ * above 7 does not fit in bits 2:0: TDX_SW_INVALID_ARGUMENT | RCX
+ * (tdx/error.h), no TDCALL.
  */
 uint64_t tdg_mem_page_accept(uint64_t gpa, unsigned level);
 
@@ -174,7 +183,8 @@ uint64_t tdg_servtd_wr(uint64_t binding_handle, uint64_t field_id,
 
 /* ---- TDG.MR.VERIFYREPORT (leaf 22) ---------------------------------------- */
 
-#define TDX_REPORTMACSTRUCT_SIZE 256	/* 256-byte aligned */
+#define TDX_REPORTMACSTRUCT_SIZE  256	/* REPORTMACSTRUCT, at offset 0 of TDREPORT_STRUCT */
+#define TDX_REPORTMACSTRUCT_ALIGN 256	/* RCX: 256-aligned */
 
 /*
  * TDG.MR.VERIFYREPORT: check the MAC of the REPORTMACSTRUCT at
@@ -196,7 +206,7 @@ uint64_t tdg_mem_page_attr_rd(uint64_t gpa, struct tdx_page_attr *attr);
 /*
  * TDG.MEM.PAGE.ATTR.WR: RCX = gpa | level, RDX attributes, R8 attribute mask;
  * *attr (may be NULL) = the resulting RCX, RDX.  A level above 7:
- * TDX_OPERAND_INVALID | RCX without a TDCALL.
+ * TDX_SW_INVALID_ARGUMENT | RCX without a TDCALL.
  */
 uint64_t tdg_mem_page_attr_wr(uint64_t gpa, unsigned level, uint64_t attributes,
 			      uint64_t mask, struct tdx_page_attr *attr);

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "report.h"
 
 #ifdef __cplusplus
@@ -34,25 +35,11 @@ struct tdx_quote_header {
 #define TDX_QUOTE_HEADER_SIZE     24
 #define TDX_QUOTE_BUFFER_ALIGN    4096	/* buffer: 4K-aligned, a multiple of 4K */
 
-/* The buffer status word (the third status layer: neither RAX nor R10). */
+/* The buffer status word (written by the quoting service: neither RAX nor R10). */
 #define TDX_QUOTE_STATUS_SUCCESS             0x0000000000000000ull
 #define TDX_QUOTE_STATUS_IN_FLIGHT           0xFFFFFFFFFFFFFFFFull
 #define TDX_QUOTE_STATUS_ERROR               0x8000000000000000ull
 #define TDX_QUOTE_STATUS_SERVICE_UNAVAILABLE 0x8000000000000001ull
-
-/* What tdx_get_quote() concluded.  Only TDX_QUOTE_OK hands out a quote. */
-enum tdx_quote_result {
-	TDX_QUOTE_OK = 0,
-	TDX_QUOTE_INVALID_ARGUMENT,	/* a request field is unusable; nothing was sent */
-	TDX_QUOTE_NO_SHARED_BIT,	/* tdx_shared_mask() is 0 (TDG.VP.INFO failed); nothing sent */
-	TDX_QUOTE_NOTIFY_FAILED,	/* SetupEventNotifyInterrupt refused: info.vmcall_status */
-	TDX_QUOTE_VMCALL_FAILED,	/* GetQuote refused by the VMM: info.vmcall_status */
-	TDX_QUOTE_TIMEOUT,		/* still in flight when the wait gave up (see below) */
-	TDX_QUOTE_SERVICE_ERROR,	/* status TDX_QUOTE_STATUS_ERROR or another error value */
-	TDX_QUOTE_SERVICE_UNAVAILABLE,	/* status TDX_QUOTE_STATUS_SERVICE_UNAVAILABLE */
-	TDX_QUOTE_BAD_RESPONSE,		/* undefined status, or out_len 0 or beyond the buffer */
-	TDX_QUOTE_TOO_SMALL		/* the quote (info.out_len bytes) exceeds quote_cap */
-};
 
 struct tdx_quote_request {
 	/* The TDREPORT to quote (from tdx_get_report); private memory. */
@@ -94,6 +81,8 @@ struct tdx_quote_request {
 
 /* The raw values behind a result, each layer apart (for logs; untrusted). */
 struct tdx_quote_info {
+	uint64_t vmcall_subfn;	/* R11 of the last TDVMCALL made: TDVMCALL_SETUP_EVENT_NOTIFY_INTERRUPT,
+				   TDVMCALL_GET_QUOTE, or 0 (none) */
 	uint64_t vmcall_status;	/* R10 of the last TDVMCALL made */
 	uint64_t buffer_status;	/* the status word as read from the buffer */
 	uint32_t out_len;	/* out_len as read from the buffer, unchecked */
@@ -107,18 +96,31 @@ struct tdx_quote_info {
  * TDX_QUOTE_STATUS_IN_FLIGHT, then check the status and out_len
  * (0 < out_len <= shared_size - 24 and <= quote_cap) and copy the quote into
  * req->quote.  *quote_len (may be NULL) gets the quote's length on
- * TDX_QUOTE_OK and 0 otherwise; req->quote is written only on TDX_QUOTE_OK.
- * info may be NULL.
+ * TDX_SUCCESS and 0 otherwise; req->quote is written only on TDX_SUCCESS.
+ * info may be NULL.  Returns (tdx/error.h; only TDX_SUCCESS hands out a
+ * quote):
+ *  - TDX_SUCCESS;
+ *  - TDX_SW_INVALID_ARGUMENT: a request field is unusable; nothing sent;
+ *  - TDX_SW_NO_SHARED_BIT: tdx_shared_mask() is 0 (TDG.VP.INFO failed);
+ *    nothing sent;
+ *  - a lifted TDVMCALL status (tdx_status_is_vmcall()): the VMM refused
+ *    SetupEventNotifyInterrupt or GetQuote (RETRY included);
+ *    info.vmcall_subfn says which, info.vmcall_status the raw R10;
+ *  - TDX_SW_TIMEOUT: still in flight when the wait gave up (see below);
+ *  - TDX_SW_QUOTE_SERVICE_ERROR: buffer status TDX_QUOTE_STATUS_ERROR or
+ *    another error value; TDX_SW_QUOTE_SERVICE_UNAVAILABLE: status
+ *    TDX_QUOTE_STATUS_SERVICE_UNAVAILABLE (info.buffer_status has it);
+ *  - TDX_SW_VMM_BAD_ANSWER: an undefined buffer status, or out_len 0 or
+ *    beyond the buffer;
+ *  - TDX_SW_BUFFER_TOO_SMALL: the quote (info.out_len bytes) exceeds
+ *    quote_cap.
  *
- * TDX_QUOTE_TIMEOUT leaves the request queued at the VMM, which may still
+ * TDX_SW_TIMEOUT leaves the request queued at the VMM, which may still
  * write into the shared buffer later: do not reuse the buffer for another
  * request, or read it as a result, until its status leaves IN_FLIGHT.
  */
-enum tdx_quote_result tdx_get_quote(const struct tdx_quote_request *req, size_t *quote_len,
-				    struct tdx_quote_info *info);
-
-/* A constant name for a result, e.g. "TDX_QUOTE_TIMEOUT". */
-const char *tdx_quote_strerror(enum tdx_quote_result result);
+uint64_t tdx_get_quote(const struct tdx_quote_request *req, size_t *quote_len,
+		       struct tdx_quote_info *info);
 
 #ifdef __cplusplus
 }

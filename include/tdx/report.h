@@ -10,22 +10,20 @@
 #define TDX_REPORT_H
 
 #include <stdint.h>
+#include "error.h"
+#include "module.h"
+#include "sha384.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define TDX_REPORT_SIZE          1024	/* TDREPORT_STRUCT */
-#define TDX_REPORT_ALIGN         1024	/* TDG.MR.REPORT: RCX 1024-aligned */
-#define TDX_REPORTDATA_SIZE      64
-#define TDX_REPORTDATA_ALIGN     64	/* TDG.MR.REPORT: RDX 64-aligned */
-#define TDX_REPORTMAC_SIZE       256	/* REPORTMACSTRUCT */
-#define TDX_REPORTMAC_ALIGN      256	/* TDG.MR.VERIFYREPORT: RCX 256-aligned */
-#define TDX_MEASUREMENT_SIZE     48	/* a SHA-384 value: MRTD, RTMRs, ... */
+/*
+ * Sizes and alignments of TDREPORT_STRUCT, REPORTDATA and REPORTMACSTRUCT:
+ * with their leaves in tdx/module.h (TDX_REPORT_SIZE, TDX_REPORT_ALIGN, ...).
+ */
+#define TDX_MEASUREMENT_SIZE     TDX_SHA384_DIGEST_SIZE	/* a SHA-384 value: MRTD, RTMRs, ... */
 #define TDX_NUM_RTMRS            4
-
-/* How many times the library retries TDX_OPERAND_BUSY before returning it. */
-#define TDX_BUSY_RETRIES         100
 
 /* REPORTMACSTRUCT: 256 bytes at offset 0 of TDREPORT_STRUCT. */
 struct tdx_reportmac {
@@ -87,14 +85,15 @@ struct tdx_report {
  * the report's would take 2 KiB of stack, and even a REPORTDATA copy pushes
  * the call chain past the library's 256-byte stack budget.
  *  - report: GPA (tdx_va_to_gpa) 1024-aligned, else
- *    TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX (also for NULL);
- *  - reportdata: GPA 64-aligned, else TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
- * the statuses the module itself gives misaligned operands, returned
- * without a TDCALL.  Declare them e.g. `_Alignas(TDX_REPORT_ALIGN) struct
+ *    TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX (also for NULL);
+ *  - reportdata: GPA 64-aligned, else
+ *    TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RDX;
+ * the library's own statuses (tdx/error.h), naming the register the
+ * misaligned operand would travel in, returned without a TDCALL.  Declare them e.g. `_Alignas(TDX_REPORT_ALIGN) struct
  * tdx_report r; _Alignas(TDX_REPORTDATA_ALIGN) uint8_t nonce[64];`.
  * TDX_OPERAND_BUSY is retried up to TDX_BUSY_RETRIES times.
  *
- * Returns the completion status (RAX).  On failure *report is zeroed, so a
+ * Returns the completion status (RAX) or that refusal.  On failure *report is zeroed, so a
  * failed call never leaves anything that looks like a report.
  */
 uint64_t tdx_get_report(const uint8_t reportdata[TDX_REPORTDATA_SIZE], struct tdx_report *report);
@@ -103,7 +102,7 @@ uint64_t tdx_get_report(const uint8_t reportdata[TDX_REPORTDATA_SIZE], struct td
  * TDG.MR.VERIFYREPORT: ask the CPU whether `mac` (a REPORTMACSTRUCT, e.g.
  * &report->mac of a TDREPORT from this platform) carries a valid MAC.
  * The GPA of `mac` must be 256-aligned - &report->mac of a 1024-aligned
- * report is - otherwise TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX is
+ * report is - otherwise TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX is
  * returned without calling the module.  TDX_OPERAND_BUSY is retried up to
  * TDX_BUSY_RETRIES times.  Returns TDX_SUCCESS, TDX_INVALID_REPORTMACSTRUCT,
  * TDX_INVALID_CPUSVN or another completion status (compare with

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "report.h"
 
 #ifdef __cplusplus
@@ -21,7 +22,8 @@ extern "C" {
  * TDG.MR.RTMR.EXTEND: extend RTMR[index] (0..3) with the 48-byte `digest`.
  * The digest is copied to a private, 64-aligned buffer on the stack first (the
  * module's requirement), so `digest` may be anywhere.  An index above 3 returns
- * TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX without calling the module.
+ * TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RDX (a NULL digest the same with
+ * RCX) without calling the module.
  * TDX_OPERAND_BUSY is retried up to TDX_BUSY_RETRIES times.
  * Returns the completion status (RAX).
  */
@@ -48,9 +50,10 @@ struct tdx_rtmr_event {
 /*
  * Replay `count` events, in order, from four zeroed RTMRs into rtmr[0..3]:
  * the values TDINFO_STRUCT.RTMR[] must show if the log is complete and true.
- * Returns 0, or -1 (with rtmr[] zeroed) if an event names an index above 3.
+ * Returns TDX_SUCCESS, or TDX_SW_INVALID_ARGUMENT (with rtmr[] zeroed) if an
+ * event names an index above 3.
  */
-int tdx_rtmr_replay(const struct tdx_rtmr_event *log, size_t count,
+uint64_t tdx_rtmr_replay(const struct tdx_rtmr_event *log, size_t count,
 		    uint8_t rtmr[TDX_NUM_RTMRS][TDX_MEASUREMENT_SIZE]);
 
 #ifdef __cplusplus

@@ -62,8 +62,9 @@ extern "C" {
  * status.h) and sends zeros in every exposed register it does not use.
  * Outputs are written only when the status is TDVMCALL_STATUS_SUCCESS (and,
  * for MapGPA, the resume GPA on TDVMCALL_STATUS_RETRY).  Arguments the GHCI
- * forbids are refused with TDVMCALL_STATUS_INVALID_OPERAND without asking the
- * VMM.  Values the VMM returns are untrusted: wrappers mask them to their
+ * forbids are refused without asking the VMM, with the library's own status
+ * TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12 (tdx/error.h: never a
+ * TDVMCALL status).  Values the VMM returns are untrusted: wrappers mask them to their
  * width; the caller checks the rest.
  */
 
@@ -91,7 +92,7 @@ uint64_t tdvmcall_wrmsr(uint32_t msr, uint64_t value);
 /*
  * GHCI #VE.RequestMMIO (48), read: R12 size (1, 2, 4 or 8), R13 0, R14 gpa
  * (must be a shared GPA) -> R11 data, masked to `size` bytes.  Another size:
- * INVALID_OPERAND, no call.  Raw: the GPA is not checked (tdx_mmio_read*()
+ * refused, no call.  Raw: the GPA is not checked (tdx_mmio_read*()
  * in mmio.h refuse private ones).
  */
 uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value);
@@ -101,7 +102,7 @@ uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value);
 
 /*
  * GHCI Instruction.WBINVD (54): R12 = TDVMCALL_WBINVD_WBINVD (0) or
- * _WBNOINVD (1); anything else: INVALID_OPERAND, no call.
+ * _WBNOINVD (1); anything else: refused, no call.
  */
 uint64_t tdvmcall_wbinvd(unsigned type);
 
@@ -123,7 +124,7 @@ struct tdx_td_vmcall_info {
  * all zero when the VMM supports the base set.  Leaf 1: R11, R12 are bitmaps
  * of supported optional sub-functions (TDVMCALL_INFO_R11_*); r13, r14 are 0.
  * Only the registers of the leaf are copied out; the others read as 0.
- * Another leaf: INVALID_OPERAND, no call.
+ * Another leaf: refused, no call.
  */
 uint64_t tdvmcall_get_td_vmcall_info(uint64_t leaf, struct tdx_td_vmcall_info *info);
 
@@ -152,7 +153,7 @@ uint64_t tdvmcall_get_quote(uint64_t buffer_gpa, uint64_t size);
 uint64_t tdvmcall_report_fatal_error(uint64_t error_code, uint64_t shared_gpa,
 				     const char *message);
 
-/* GHCI SetupEventNotifyInterrupt (0x10004): R12 vector, 32..255 (else INVALID_OPERAND, no call). */
+/* GHCI SetupEventNotifyInterrupt (0x10004): R12 vector, 32..255 (else refused, no call). */
 uint64_t tdvmcall_setup_event_notify_interrupt(uint64_t vector);
 
 /*

@@ -30,7 +30,9 @@
 #define TDX_VE_H
 
 #include <stdint.h>
+#include "error.h"
 #include "exit_reason.h"
+#include "guest.h"
 #include "module.h"
 
 #ifdef __cplusplus
@@ -64,33 +66,15 @@ struct tdx_ve_frame {
 #define TDX_EPT_QUAL_FETCH     (1ull << 2)
 #define TDX_EPT_QUAL_GLA_VALID (1ull << 7)
 
-/* RFLAGS bits the handler looks at. */
-#define TDX_RFLAGS_IF (1ull << 9)
+/* RFLAGS bits the handler looks at: IF (TDX_RFLAGS_IF, tdx/guest.h) and DF. */
 #define TDX_RFLAGS_DF (1ull << 10)
 
 /*
- * #VE handling status: the library's own layer (not a TDCALL or TDVMCALL
- * status; those travel separately as the "detail").
+ * #VE handling statuses (tdx/error.h): TDX_VE_OK (TDX_SUCCESS), a TDX_VE_*
+ * software status saying why a #VE was not emulated, a lifted TDVMCALL
+ * status (tdx_status_is_vmcall()) when the VMM failed the TDVMCALL that
+ * emulates it; tdx_strerror() names them all.
  */
-#define TDX_VE_OK                  0  /* emulated, frame updated, RIP advanced */
-#define TDX_VE_NO_VEINFO           1  /* TDG.VP.VEINFO.GET failed (detail: completion status) */
-#define TDX_VE_UNSUPPORTED_EXIT    2  /* exit reason this handler does not emulate */
-#define TDX_VE_VMM_ERROR           3  /* the VMM failed the TDVMCALL (detail: TDVMCALL status) */
-#define TDX_VE_BAD_LENGTH          4  /* VE info instruction length not 1..15 */
-#define TDX_VE_BAD_IO              5  /* I/O qualification invalid or inconsistent with the bytes */
-#define TDX_VE_DECODE_FAILED       6  /* bytes at RIP are not an instruction this decoder knows */
-#define TDX_VE_TRUNCATED           7  /* fewer bytes than the instruction needs (decoder only) */
-#define TDX_VE_MMIO_LOCK           8  /* LOCK prefix on an MMIO access: refused */
-#define TDX_VE_MMIO_STRING         9  /* MOVS/STOS/LODS/CMPS/SCAS on MMIO: refused */
-#define TDX_VE_MMIO_CMP            10 /* CMP with an MMIO operand: refused (use plain MOV) */
-#define TDX_VE_MMIO_UNSUPPORTED    11 /* other instruction or prefix on MMIO (ALU, FS/GS, REP...) */
-#define TDX_VE_MMIO_NOT_MEMORY     12 /* decoded a register operand: no memory access */
-#define TDX_VE_MMIO_PAGE_CROSS     13 /* access crosses a 4 KiB page: refused */
-#define TDX_VE_MMIO_PRIVATE_GPA    14 /* EPT violation on a private GPA: not MMIO, refused */
-#define TDX_VE_MMIO_ADDR_MISMATCH  15 /* decoded address is not the VE info's GLA, or direction differs */
-#define TDX_VE_MMIO_FETCH          16 /* instruction fetch from a shared GPA */
-#define TDX_VE_MMIO_GPA_OFFSET     17 /* VE info's GPA is not at the decoded address's page offset */
-#define TDX_VE_STATUS_COUNT        18
 
 /* One decoded MMIO instruction (tdx_ve_decode_mmio). */
 struct tdx_mmio_insn {
@@ -118,15 +102,19 @@ void tdx_ve_entry(void);
 /*
  * Handle the #VE that interrupted `frame`: TDG.VP.VEINFO.GET first, then
  * tdx_ve_emulate().  Returns TDX_VE_OK with the frame updated (registers,
- * memory, RIP advanced), or another TDX_VE_* after calling tdx_ve_fatal()
- * (returns only if that hook returns).
+ * memory, RIP advanced), or after calling tdx_ve_fatal() (returns only if
+ * that hook returns) the status it gave the hook: TDX_VE_NO_VEINFO (the
+ * hook's detail is the completion status of TDG.VP.VEINFO.GET) or what
+ * tdx_ve_emulate() returned.
  */
-unsigned tdx_handle_ve(struct tdx_ve_frame *frame);
+uint64_t tdx_handle_ve(struct tdx_ve_frame *frame);
 
 /*
  * Emulate the instruction described by `ve` (already read with
- * TDG.VP.VEINFO.GET) on `frame`.  *detail (may be NULL) receives the
- * TDVMCALL status of a TDX_VE_VMM_ERROR, else 0.  On anything but
+ * TDG.VP.VEINFO.GET) on `frame`.  Returns TDX_VE_OK, a TDX_VE_* software
+ * status, or, when the VMM failed the emulating TDVMCALL, that TDVMCALL
+ * status lifted (tdx_status_is_vmcall()); *detail (may be NULL) receives
+ * the raw TDVMCALL status (R10) of such a failure, else 0.  On anything but
  * TDX_VE_OK the frame is unchanged (except a REP INS/OUTS that the VMM
  * failed part way: RCX/RSI/RDI then say how far it got, as on hardware).
  * CPUID goes through tdx_cpuid() (hardened forwarding); HLT passes
@@ -134,7 +122,7 @@ unsigned tdx_handle_ve(struct tdx_ve_frame *frame);
  * TDX_VE_REP_CHUNK elements per #VE and leave RIP on the instruction until
  * the count reaches 0 (the CPU re-executes it: bounded, interruptible).
  */
-unsigned tdx_ve_emulate(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
+uint64_t tdx_ve_emulate(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
 			uint64_t *detail);
 #define TDX_VE_REP_CHUNK 128
 
@@ -145,23 +133,23 @@ unsigned tdx_ve_emulate(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve
  * (2E/36/3E/26) and REX.  Returns TDX_VE_OK and fills *out, or the reason
  * for refusing (TDX_VE_TRUNCATED if len is too short).  Pure: no TDCALL.
  */
-unsigned tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
+uint64_t tdx_ve_decode_mmio(const uint8_t *bytes, unsigned len,
 			    const struct tdx_ve_frame *frame, struct tdx_mmio_insn *out);
 
 /*
  * Called when a #VE cannot be emulated, with the VE info (NULL when it could
- * not be read), the TDX_VE_* status and its detail.  Weak: firmware may
+ * not be read), the status (as tdx_handle_ve() returns it) and its detail
+ * (the completion status of a failed TDG.VP.VEINFO.GET, the raw TDVMCALL
+ * status of a VMM failure, else 0).  Weak: firmware may
  * override it (e.g. to inject #GP or skip the instruction and return).  The
  * default reports "#VE <reason>; exit <n> rip <hex> st <hex>" (64 bytes) with
- * TDG.VP.VMCALL<ReportFatalError> and halts forever.  If it returns,
+ * tdx_report_fatal_error() (tdx/fatal.h: ReportFatalError, then halt
+ * forever).  If it returns,
  * tdx_handle_ve() returns the status and the stub resumes the frame as the
  * hook left it.
  */
 void tdx_ve_fatal(struct tdx_ve_frame *frame, const struct tdx_ve_info *ve,
-		  unsigned status, uint64_t detail);
-
-/* A short English name of a TDX_VE_* status ("unknown #VE status" otherwise). */
-const char *tdx_ve_strerror(unsigned status);
+		  uint64_t status, uint64_t detail);
 
 #ifdef __cplusplus
 }

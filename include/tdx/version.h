@@ -9,7 +9,7 @@
 #define TDX_VERSION_H
 
 #define TDX_VERSION_MAJOR 0
-#define TDX_VERSION_MINOR 1
+#define TDX_VERSION_MINOR 2
 #define TDX_VERSION_PATCH 0
 
 /* "MAJOR.MINOR.PATCH" as a string literal, built from the three numbers above. */

@@ -127,7 +127,7 @@ void tdxh_ve_arm(void);
 struct tdxh_ve_stats {
 	uint64_t delivered;		/* #VEs handed to tdx_handle_ve() */
 	struct tdxh_ve_info last;	/* the last VE info posted */
-	unsigned last_status;		/* what tdx_handle_ve() returned */
+	uint64_t last_status;		/* what tdx_handle_ve() returned */
 };
 extern struct tdxh_ve_stats tdxh_ve_stats;
 
@@ -136,7 +136,7 @@ extern struct tdxh_ve_stats tdxh_ve_stats;
  * nonzero, after the fatal hook returned), unwind out of fn and return that
  * status; return 0 if fn completed.  Outside this, an unhandled #VE aborts.
  */
-unsigned tdxh_ve_run(void (*fn)(void *), void *arg);
+uint64_t tdxh_ve_run(void (*fn)(void *), void *arg);
 
 /*
  * Run libtdx's IDT stub tdx_ve_entry for real (ve_stub.S): fake the CPU's

@@ -23,7 +23,7 @@
 struct tdxh_ve_stats tdxh_ve_stats;
 void (*tdxh_ve_tamper)(struct tdxh_ve_info *ve);
 static __thread sigjmp_buf *ve_env;
-static __thread unsigned ve_failed;
+static __thread uint64_t ve_failed;
 static struct sigaction previous_segv, previous_ill;	/* what is not a #VE goes there */
 
 int tdxh__ve_in_window(uint64_t va);
@@ -85,7 +85,7 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 	struct tdx_ve_frame frame;
 	struct tdxh_ve_info ve;
 	struct tdxh_regs regs;
-	unsigned st;
+	uint64_t st;
 
 	tdxh_signal_enter();
 	trap = sig == SIGILL ? TDXH_TRAP_GP : (uint64_t)uc->uc_mcontext.gregs[REG_TRAPNO];
@@ -131,7 +131,7 @@ void tdxh_ve_arm(void)
 	tdxh_sigaction(SIGILL, on_fault, 0, &previous_ill);
 }
 
-unsigned tdxh_ve_run(void (*fn)(void *), void *arg)
+uint64_t tdxh_ve_run(void (*fn)(void *), void *arg)
 {
 	sigjmp_buf env;
 	sigjmp_buf *volatile saved = ve_env;
