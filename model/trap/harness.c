@@ -80,7 +80,7 @@ static void on_trap(int sig, siginfo_t *info, void *ctx)
 	rip = (const void *)uc->uc_mcontext.gregs[REG_RIP];
 	if (tdxh_trap_tdcall(sig, info, ctx))
 		return;
-	if (sig == SIGILL && memcmp(rip, ud2, sizeof(ud2)) == 0) {
+	if (sig == SIGILL && tdxh_code_is(rip, ud2, sizeof(ud2))) {
 		__atomic_fetch_add(&ud2_traps, 1, __ATOMIC_SEQ_CST);
 		if (trap_env)
 			siglongjmp(*trap_env, 1);

@@ -30,7 +30,7 @@ static void on_sti(int sig, siginfo_t *info, void *ctx)
 	tdxh_signal_enter();
 	rip = (const unsigned char *)uc->uc_mcontext.gregs[REG_RIP];
 	if (((sig == SIGSEGV && info->si_code == SI_KERNEL) || sig == SIGILL) &&
-	    memcmp(rip, sti_tdcall, sizeof(sti_tdcall)) == 0) {
+	    tdxh_code_is(rip, sti_tdcall, sizeof(sti_tdcall))) {
 		stis++;
 		sti_record = tdxh.state.nr_calls;	/* the next TDCALL's record */
 		uc->uc_mcontext.gregs[REG_RIP] += 1;

@@ -24,6 +24,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tdxm.h"	/* TDXH_TRAP_UD, TDXH_TRAP_GP, TDXH_TRAP_PF */
@@ -46,6 +47,14 @@ enum tdxh_route {
  * mapped); anything else is TDXH_ROUTE_NONE without touching memory.
  */
 enum tdxh_route tdxh_tdcall_route(int sig, const siginfo_t *si, const void *ucontext);
+
+/*
+ * Do the instruction bytes at `rip` start with bytes[0..n)?  Compared one
+ * byte at a time, stopping at the first that differs: the instruction that
+ * faulted may be shorter than n and end where its page does, and every
+ * byte that matched so far was fetched with it.
+ */
+bool tdxh_code_is(const void *rip, const unsigned char *bytes, size_t n);
 
 /* "SIGILL (#UD)", "SIGSEGV (#GP)" or "none". */
 const char *tdxh_route_name(enum tdxh_route route);

@@ -29,9 +29,19 @@ enum tdxh_route tdxh_tdcall_route(int sig, const siginfo_t *si, const void *ucon
 		route = TDXH_ROUTE_GP;
 	else
 		return TDXH_ROUTE_NONE;
-	if (memcmp((const void *)uc->uc_mcontext.gregs[REG_RIP], tdcall_bytes, sizeof(tdcall_bytes)))
+	if (!tdxh_code_is((const void *)uc->uc_mcontext.gregs[REG_RIP], tdcall_bytes, sizeof(tdcall_bytes)))
 		return TDXH_ROUTE_NONE;
 	return route;
+}
+
+bool tdxh_code_is(const void *rip, const unsigned char *bytes, size_t n)
+{
+	const volatile unsigned char *code = rip;
+
+	for (size_t i = 0; i < n; i++)
+		if (code[i] != bytes[i])
+			return false;
+	return true;
 }
 
 const char *tdxh_route_name(enum tdxh_route route)
