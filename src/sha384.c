@@ -4,8 +4,8 @@
  * 5.1.2 (padding), 5.3.4 (initial value), 6.4 (SHA-512 computation).
  *
  * Written for a freestanding, general-registers-only build of baseline
- * x86-64 (no SSE, no BMI2 rorx/andn), in plain C that gcc and clang both
- * compile to about 45 instructions a round:
+ * x86-64 (no SSE, no BMI1 andn, no BMI2 rorx), in plain C that gcc and
+ * clang both compile to about 46 instructions a round:
  *  - the 80 rounds are written out and the eight working variables change
  *    names from round to round instead of being moved;
  *  - the message schedule is a ring of 16 words (as in the alternate method
@@ -14,8 +14,9 @@
  *  - Maj reuses the previous round's a ^ b;
  *  - whole blocks are read straight from the message, big-endian words
  *    assembled from bytes (the compilers make that one load and a bswap).
- * Other bytes are moved one at a time so that no compiler turns a loop
- * into memcpy.  bench/sha384_bench.c measures it against OpenSSL.
+ * Partial blocks go into the buffer the same way, as words or bytes shifted
+ * into words: no loop a compiler could turn into memcpy.
+ * bench/sha384_bench.c measures it against OpenSSL.
  */
 #include <tdx/sha384.h>
 
