@@ -15,7 +15,7 @@
  *  - whole blocks are read straight from the message, big-endian words
  *    assembled from bytes (the compilers make that one load and a bswap).
  * Partial blocks go into the buffer the same way, as words or bytes shifted
- * into words: no loop a compiler could turn into memcpy.
+ * into words.
  * bench/sha384_bench.c measures it against OpenSSL.
  */
 #include <tdx/sha384.h>
@@ -175,15 +175,6 @@ static void fill(struct tdx_sha384_ctx *ctx, const uint8_t *p, size_t n)
 		compress(ctx, NULL, 1);
 }
 
-/* Words [from, to) of the block buffer to zero (the asm: no memset). */
-static void zero_words(uint64_t *w, unsigned from, unsigned to)
-{
-	for (unsigned i = from; i < to; i++) {
-		w[i] = 0;
-		__asm__("" ::: "memory");
-	}
-}
-
 void tdx_sha384_init(struct tdx_sha384_ctx *ctx)
 {
 	memcpy(ctx->h, H0, sizeof(ctx->h));
@@ -221,16 +212,17 @@ void tdx_sha384_final(struct tdx_sha384_ctx *ctx, uint8_t digest[TDX_SHA384_DIGE
 	/* Section 5.1.2: the length in bits as a 128-bit big-endian number. */
 	uint64_t bits_hi = ctx->len >> 61, bits_lo = ctx->len << 3;
 	const uint8_t one = 0x80;
-	unsigned at;
+	unsigned at, used;
 
 	fill(ctx, &one, 1);
 	at = (unsigned)(ctx->len & (TDX_SHA384_BLOCK_SIZE - 1));
+	used = (at + 7) / 8;			/* words holding message bytes */
 	if (at > TDX_SHA384_BLOCK_SIZE - 16) {	/* no room for the length: one more block */
-		zero_words(ctx->w, (at + 7) / 8, 16);
+		memset(&ctx->w[used], 0, (16 - used) * sizeof(ctx->w[0]));
 		compress(ctx, NULL, 1);
-		at = 0;
+		used = 0;
 	}
-	zero_words(ctx->w, (at + 7) / 8, 14);
+	memset(&ctx->w[used], 0, (14 - used) * sizeof(ctx->w[0]));
 	ctx->w[14] = bits_hi;
 	ctx->w[15] = bits_lo;
 	compress(ctx, NULL, 1);
