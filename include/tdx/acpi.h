@@ -47,7 +47,7 @@ extern "C" {
 #elif !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define TDX_ACPI_CHECK(name, cond) _Static_assert(cond, "ACPI layout: " #name)
 #else
-#define TDX_ACPI_CHECK(name, cond) typedef char tdx_acpi_check_##name[(cond) ? 1 : -1]
+#define TDX_ACPI_CHECK(name, cond) typedef char tdx_acpi_layout_##name[(cond) ? 1 : -1]
 #endif
 
 #if defined(__GNUC__) || defined(__clang__)
