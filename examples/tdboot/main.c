@@ -12,113 +12,12 @@
 #include <stdint.h>
 #include <tdx/tdx.h>
 
+#include "console.h"
 #include "example.h"
+#include "tables.h"
 #include "tdboot.h"
 
-#define COM1 0x3F8
-#define UART_THR 0	/* transmit holding register */
-#define UART_IER 1
-#define UART_FCR 2
-#define UART_LCR 3
-#define UART_MCR 4
-#define UART_LSR 5
-#define UART_LSR_THRE 0x20
-#define UART_DLL 0	/* with LCR.DLAB */
-#define UART_DLM 1
-#define UART_LCR_DLAB 0x80
-#define UART_LCR_8N1 0x03
-#define UART_TX_SPINS 10000	/* the VMM answers LSR: never wait on it forever */
 #define CR4_LA57 (1ull << 12)
-
-struct console {
-	bool td;	/* true: port I/O through TDG.VP.VMCALL; false: IN/OUT */
-};
-
-static uint8_t raw_inb(uint16_t port)
-{
-	uint8_t value;
-
-	__asm__ volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
-	return value;
-}
-
-static void raw_outb(uint8_t value, uint16_t port)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(value), "Nd"(port));
-}
-
-static uint8_t con_inb(const struct console *con, uint16_t port)
-{
-	return con->td ? tdx_inb(port) : raw_inb(port);
-}
-
-static void con_outb(const struct console *con, uint8_t value, uint16_t port)
-{
-	if (con->td)
-		tdx_outb(value, port);
-	else
-		raw_outb(value, port);
-}
-
-/* 115200 8N1, FIFO on, interrupts off. */
-static void uart_init(const struct console *con)
-{
-	con_outb(con, 0x00, COM1 + UART_IER);
-	con_outb(con, UART_LCR_DLAB, COM1 + UART_LCR);
-	con_outb(con, 1, COM1 + UART_DLL);
-	con_outb(con, 0, COM1 + UART_DLM);
-	con_outb(con, UART_LCR_8N1, COM1 + UART_LCR);
-	con_outb(con, 0x07, COM1 + UART_FCR);
-	con_outb(con, 0x03, COM1 + UART_MCR);	/* DTR, RTS */
-}
-
-static void con_putc(const struct console *con, char c)
-{
-	unsigned spins;
-
-	for (spins = 0; spins < UART_TX_SPINS; spins++)
-		if (con_inb(con, COM1 + UART_LSR) & UART_LSR_THRE)
-			break;
-	con_outb(con, (uint8_t)c, COM1 + UART_THR);
-}
-
-static void con_puts(const struct console *con, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\n')
-			con_putc(con, '\r');
-		con_putc(con, *s);
-	}
-}
-
-static void con_hex(const struct console *con, uint64_t value)
-{
-	static const char digits[] = "0123456789abcdef";
-	char buf[19];
-	int i = (int)sizeof(buf) - 1;
-
-	buf[i] = '\0';
-	do {
-		buf[--i] = digits[value & 0xF];
-		value >>= 4;
-	} while (value && i > 2);
-	buf[--i] = 'x';
-	buf[--i] = '0';
-	con_puts(con, &buf[i]);
-}
-
-static void con_dec(const struct console *con, uint64_t value)
-{
-	char buf[21];
-	int i = (int)sizeof(buf) - 1;
-
-	buf[i] = '\0';
-	do {
-		buf[--i] = (char)('0' + value % 10);
-		value /= 10;
-	} while (value && i > 0);
-	con_puts(con, &buf[i]);
-}
 
 static const char *start_name(uint32_t start)
 {
@@ -212,6 +111,36 @@ static bool print_td_info(const struct console *con, uint32_t start_gpaw)
 	return true;
 }
 
+/*
+ * Publish the ACPI tables the next stage reads (tables.c): for now the
+ * MADT naming this vCPU (x2APIC ID 0), found again through the RSDP to
+ * show the two sides agree.
+ */
+static bool publish_tables(const struct console *con)
+{
+	static const uint32_t bsp_only[] = { 0 };
+	const struct tdboot_tables t = { .x2apic_ids = bsp_only, .vcpus = 1 };
+	const struct tdx_acpi_sdt_header *madt = NULL;
+	uint64_t rsdp_gpa = 0, status = tdboot_publish_tables(&t, &rsdp_gpa);
+
+	/* The finder reads through the identity mapping of 0-4 GiB (map NULL). */
+	if (status == TDX_SUCCESS)
+		status = tdx_acpi_find_table((const struct tdx_acpi_rsdp *)(uintptr_t)rsdp_gpa, "APIC", 0,
+					     NULL, NULL, &madt);
+	if (status != TDX_SUCCESS) {
+		con_puts(con, "tdboot: ACPI tables: ");
+		con_puts(con, tdx_strerror(status));
+		con_puts(con, "\n");
+		return false;
+	}
+	con_puts(con, "tdboot: ACPI: RSDP at ");
+	con_hex(con, rsdp_gpa);
+	con_puts(con, ", MADT at ");
+	con_hex(con, (uint64_t)(uintptr_t)madt);
+	con_puts(con, "\n");
+	return true;
+}
+
 /* QEMU isa-debug-exit: the process exits with (value << 1) | 1. */
 static __attribute__((noreturn)) void debug_exit(const struct console *con, uint8_t value)
 {
@@ -268,6 +197,8 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 		ok = false;
 	}
 	if (con.td && !print_td_info(&con, gpaw))
+		ok = false;
+	if (!publish_tables(&con))
 		ok = false;
 	if (con.td) {
 		/* Plain IN/OUT on this console: in a TD each one is a #VE. */
