@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * accept_bench: how many TDCALLs accepting memory costs, counted on the
- * harness's memory model (tests/harness/tdxh_memory.h), not timed.
+ * model's memory model (model/memory/), not timed.
  *
  * Policies, on the same model:
  *  - libtdx: tdx_accept_memory (2M where aligned, 4K elsewhere, 4K for a 2M
@@ -33,7 +33,6 @@
 #include <tdx/tdx.h>
 #include <tdx/module.h>
 #include "tdx_harness.h"
-#include "tdxh_memory.h"
 
 #define K4 0x1000ull
 #define M2 0x200000ull

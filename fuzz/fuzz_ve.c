@@ -92,7 +92,7 @@ static void vmm_any(struct tdxh_vmcall *c)
 
 static void init(void)
 {
-	static const struct tdxh_mmio_device dev = { .read = NULL, .write = NULL };
+	static const struct tdx_model_mmio_device dev = { .read = NULL, .write = NULL };
 
 	code = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
@@ -141,7 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vmm_fail_mask = take(&in, 2);
 	vmm_fail_mask = (mode & (1u << 20)) ? vmm_fail_mask : 0;
 	vmm_calls = 0;
-	tdxh_state.hostile = (mode >> 21) & 1;
+	tdxh.state.hostile = (mode >> 21) & 1;
 
 	/* The frame: fuzzed registers, pointers steered into valid memory. */
 	memset(&f, 0, sizeof(f));

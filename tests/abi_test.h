@@ -15,7 +15,6 @@
 #include <cmocka.h>
 
 #include "tdx_harness.h"
-#include "tdxh_abi.h"
 
 /* A byte pattern for "untouched" checks. */
 #define POISON 0xA5
@@ -29,8 +28,6 @@ static inline int abi_setup(void **state)
 {
 	(void)state;
 	tdxh_reset();
-	/* The simple models these tests check: later areas install fuller ones over them. */
-	tdxh_install_abi_models();
 	return 0;
 }
 
@@ -80,8 +77,8 @@ static inline void assert_vmcall(uint64_t subfn, const uint64_t expect[TDXH_NR_G
 	}
 }
 
-/* n calls since `before` (tdxh_state.nr_calls): e.g. 0 = refused without a TDCALL. */
-#define assert_calls_since(before, n) assert_int_equal(tdxh_state.nr_calls - (before), (n))
+/* n calls since `before` (tdxh.state.nr_calls): e.g. 0 = refused without a TDCALL. */
+#define assert_calls_since(before, n) assert_int_equal(tdxh.state.nr_calls - (before), (n))
 
 /* Every byte of obj is POISON. */
 #define assert_untouched(obj) assert_true(abi_all_poison(&(obj), sizeof(obj)))

@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include <tdx/tdx.h>
 #include "abi_test.h"
+#include "support.h"
 #include "tdxh_trap.h"
 
 #include <asm/prctl.h>
@@ -46,7 +47,7 @@ static void is_td_on_this_host_is_false_and_makes_no_tdcall(void **state)
 	(void)state;
 	tdxh_arm();
 	assert_false(tdx_is_td());
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 }
 
 /*
@@ -121,7 +122,7 @@ static void shared_mask_failure_is_zero_and_not_cached(void **state)
 	tdxh_inject(1, 0, 0xC000010000000000ull, 1);
 	assert_int_equal(tdx_shared_mask(), 0);
 	/* An impossible GPAW is not believed either. */
-	tdxh_td.gpaw = 40;
+	tdxh.td.gpaw = 40;
 	assert_int_equal(tdx_shared_mask(), 0);
 	assert_int_equal(tdxh_count(1, 0), 2);
 }
@@ -136,7 +137,7 @@ static void get_shared_mask_says_why(void **state)
 	tdxh_inject(1, 0, 0xC000010000000000ull, 1);
 	assert_int_equal(tdx_get_shared_mask(&mask), 0xC000010000000000ull);	/* the module's status */
 	assert_int_equal(mask, 0x5A5A);
-	tdxh_td.gpaw = 40;
+	tdxh.td.gpaw = 40;
 	assert_int_equal(tdx_get_shared_mask(&mask), TDX_SW_NO_SHARED_BIT);
 	assert_int_equal(mask, 0x5A5A);
 	assert_int_equal(tdxh_count(1, 0), 2);	/* nothing cached */
@@ -146,10 +147,10 @@ static void shared_mask_from_gpaw_computed_once(void **state)
 {
 	(void)state;
 	tdxh_arm();
-	tdxh_td.gpaw = 52;
+	tdxh.td.gpaw = 52;
 	assert_int_equal(tdx_shared_mask(), 1ull << 51);
 	assert_int_equal(tdxh_count(1, 0), 1);
-	tdxh_td.gpaw = 48;	/* cannot change in a real TD: the cache keeps the first answer */
+	tdxh.td.gpaw = 48;	/* cannot change in a real TD: the cache keeps the first answer */
 	assert_int_equal(tdx_shared_mask(), 1ull << 51);
 	assert_int_equal(tdx_shared_mask(), 1ull << 51);
 	assert_int_equal(tdxh_count(1, 0), 1);
@@ -182,7 +183,7 @@ static void cpuid_forwards_only_the_hypervisor_range(void **state)
 	tdx_cpuid(0x4FFFFFFF, 2, &r);
 	assert_int_equal(r.edx, 4);
 
-	before = tdxh_state.nr_calls;
+	before = tdxh.state.nr_calls;
 	poison(r);
 	tdx_cpuid(1, 0, &r);		/* below the range */
 	assert_int_equal(r.eax | r.ebx | r.ecx | r.edx, 0);
@@ -205,7 +206,7 @@ static void cpuid_hostile_vmm_truncated(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	tdx_cpuid(0x40000000, 0, &r);
 	assert_int_equal(r.eax, 0x40000001);	/* answered registers only */
 	assert_int_equal(r.edx, 0x21217373);
@@ -233,7 +234,7 @@ static void halt_derives_blocked_from_rflags_if(void **state)
 	assert_vmcall(12, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 0 });
 	assert_int_equal(tdx_halt_rflags(~0x200ull), 0);
 	assert_vmcall(12, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 1 });
-	assert_false(tdxh_sti_before(tdxh_state.nr_records - 1));
+	assert_false(tdxh_sti_before(tdxh.state.nr_records - 1));
 }
 
 static void safe_halt_is_sti_then_tdcall(void **state)
@@ -245,19 +246,19 @@ static void safe_halt_is_sti_then_tdcall(void **state)
 	tdxh_arm_sti();
 	assert_int_equal(tdx_safe_halt(), 0);
 	rec = tdxh_last_record();
-	assert_int_equal(tdxh_abi.stis, 1);
-	assert_true(tdxh_sti_before(tdxh_state.nr_records - 1));
+	assert_int_equal(tdxh_sti_count(), 1);
+	assert_true(tdxh_sti_before(tdxh.state.nr_records - 1));
 	/* Only R10, R11, R12 exposed; HLT with interrupts not blocked. */
 	assert_int_equal(rec->in.gpr[TDXH_RCX], 0x1C00);
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R10], 0);
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R11], 12);
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R12], 0);
-	assert_int_equal(tdxh_abi.halts, 1);
-	assert_false(tdxh_abi.last_halt_blocked);
+	assert_int_equal(tdxh.vmm.halts, 1);
+	assert_false(tdxh.vmm.last_halt_blocked);
 
 	tdxh_inject(0, 12, 0x8000000000000000ull, 1);
 	assert_int_equal(tdx_safe_halt(), 0x8000000000000000ull);
-	assert_int_equal(tdxh_abi.stis, 2);
+	assert_int_equal(tdxh_sti_count(), 2);
 }
 
 static void safe_halt_scrubs_what_a_hostile_vmm_wrote(void **state)
@@ -267,7 +268,7 @@ static void safe_halt_scrubs_what_a_hostile_vmm_wrote(void **state)
 	(void)state;
 	tdxh_arm();
 	tdxh_arm_sti();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	assert_int_equal(tdxh_probe_call((void *)tdx_safe_halt, 0, 0, after), 0);
 	assert_int_equal(tdxh_last_record()->vmm_wrote, 0x1C00);
 	assert_int_equal(after[TDXH_R10], 0);
@@ -282,7 +283,7 @@ static void safe_halt_refused_by_the_module_traps(void **state)
 	(void)state;
 	tdxh_arm();
 	tdxh_arm_sti();
-	tdxh_state.vmcall_module_status = 0xC000010000000001ull;
+	tdxh.state.vmcall_module_status = 0xC000010000000001ull;
 	assert_true(tdxh_run_expect_trap((void (*)(void *))(void (*)(void))tdx_safe_halt, NULL));
 }
 

@@ -90,7 +90,7 @@ static void mmio_helpers_refuse_private_gpas_without_the_vmm(void **state)
 	(void)state;
 	tdxh_arm();
 	(void)tdx_shared_mask();	/* let the one TDG.VP.INFO happen first */
-	before = tdxh_state.nr_calls;
+	before = tdxh.state.nr_calls;
 	assert_int_equal(tdx_mmio_read8(0xFEB00000, &v8), TDX_SW_PRIVATE_GPA);
 	assert_int_equal(tdx_mmio_read16(0xFEB00000, &v16), TDX_SW_PRIVATE_GPA);
 	assert_int_equal(tdx_mmio_read32(0xFEB00000, &v32), TDX_SW_PRIVATE_GPA);
@@ -135,7 +135,7 @@ static void mmio_helpers_hostile_vmm(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	tdxh_set_vmcall_model(48, mmio_wide);
 	assert_int_equal(tdx_mmio_read8(MMIO, &v8), 0);
 	assert_int_equal(v8, 0x10);

@@ -37,11 +37,11 @@ static void vp_info_encoding_and_outputs(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_td.gpaw = 52;
-	tdxh_td.attributes = (1ull << 28) | 1;	/* SEPT_VE_DISABLE | DEBUG */
-	tdxh_td.num_vcpus = 4;
-	tdxh_td.max_vcpus = 8;
-	tdxh_td.sys_rd_available = false;
+	tdxh.td.gpaw = 52;
+	tdxh.td.attributes = (1ull << 28) | 1;	/* SEPT_VE_DISABLE | DEBUG */
+	tdxh.td.num_vcpus = 4;
+	tdxh.td.max_vcpus = 8;
+	tdxh.td.sys_rd_available = false;
 	tdxh_set_vcpu(3);
 	poison(info);
 
@@ -54,7 +54,7 @@ static void vp_info_encoding_and_outputs(void **state)
 	assert_int_equal(info.vcpu_index, 3);
 	assert_false(info.sys_rd_available);
 
-	tdxh_td.sys_rd_available = true;
+	tdxh.td.sys_rd_available = true;
 	assert_int_equal(tdg_vp_info(&info), 0);
 	assert_true(info.sys_rd_available);
 }
@@ -109,7 +109,7 @@ static void vp_info_and_veinfo_per_vcpu_threads(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_td.num_vcpus = 4;
+	tdxh.td.num_vcpus = 4;
 	for (unsigned i = 0; i < 4; i++) {
 		memset(&r[i], 0, sizeof(r[i]));
 		r[i].vcpu = i;
@@ -124,7 +124,7 @@ static void vp_info_and_veinfo_per_vcpu_threads(void **state)
 		assert_int_equal(r[i].ve.gla, 0x1000u * i);	/* its own VE info */
 		assert_int_equal(r[i].ve_again, NO_VALID_VE_INFO);
 	}
-	assert_int_equal(tdxh_abi.ve_double_faults, 0);
+	assert_int_equal(tdxh.module.ve_double_faults, 0);
 }
 
 /* ---- TDG.MR.RTMR.EXTEND (leaf 2) --------------------------------------------- */
@@ -193,7 +193,7 @@ static void veinfo_is_per_vcpu_and_a_second_ve_is_a_double_fault(void **state)
 	tdxh_set_vcpu(1);
 	tdxh_post_ve(&first);
 	tdxh_post_ve(&second);	/* before VEINFO.GET: #DF on real hardware */
-	assert_int_equal(tdxh_abi.ve_double_faults, 1);
+	assert_int_equal(tdxh.module.ve_double_faults, 1);
 	tdxh_set_vcpu(0);
 	assert_int_equal(tdg_vp_veinfo_get(&ve), NO_VALID_VE_INFO);
 	tdxh_set_vcpu(1);
@@ -231,11 +231,11 @@ static void cpuidve_set_encoding_and_reserved_bits(void **state)
 	tdxh_arm();
 	assert_int_equal(tdg_vp_cpuidve_set(3), 0);
 	assert_tdcall(5, (uint64_t[TDXH_NR_GPRS]){ [TDXH_RCX] = 3 });
-	assert_int_equal(tdxh_abi.cpuidve[0], 3);
+	assert_int_equal(tdxh.module.cpuidve[0], 3);
 	assert_int_equal(tdg_vp_cpuidve_set(1), 0);
-	assert_int_equal(tdxh_abi.cpuidve[0], 1);
+	assert_int_equal(tdxh.module.cpuidve[0], 1);
 	assert_int_equal(tdg_vp_cpuidve_set(4), OPERAND_INVALID_RCX);
-	assert_int_equal(tdxh_abi.cpuidve[0], 1);
+	assert_int_equal(tdxh.module.cpuidve[0], 1);
 }
 
 /* ---- TDG.MEM.PAGE.ACCEPT (leaf 6) ------------------------------------------------- */
@@ -250,7 +250,7 @@ static void page_accept_encodes_gpa_or_level(void **state)
 	assert_tdcall(6, (uint64_t[TDXH_NR_GPRS]){ [TDXH_RCX] = 0x1000 });
 	assert_int_equal(tdg_mem_page_accept(0x40200000, 1), 0);
 	assert_tdcall(6, (uint64_t[TDXH_NR_GPRS]){ [TDXH_RCX] = 0x40200001 });
-	assert_int_equal(tdxh_abi.accepts, 2);
+	assert_int_equal(tdxh.mem.stats.accept_ok, 2);
 
 	/* 1G is rejected by modules 1.0 and 1.5: OPERAND_INVALID | RCX. */
 	assert_int_equal(tdg_mem_page_accept(0x40000000, 2), OPERAND_INVALID_RCX);
@@ -264,7 +264,7 @@ static void page_accept_encodes_gpa_or_level(void **state)
 	tdxh_inject(6, 0, 0xC0000B0B00000001ull, 1);
 	assert_int_equal(tdg_mem_page_accept(0x200000, 1), 0xC0000B0B00000001ull);
 	/* A level that does not fit in bits 2:0 never reaches the module. */
-	before = tdxh_state.nr_calls;
+	before = tdxh.state.nr_calls;
 	assert_int_equal(tdg_mem_page_accept(0x1000, 8), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 	assert_calls_since(before, 0);
 }
@@ -400,7 +400,7 @@ static void sys_rd_and_rdall(void **state)
 	assert_int_equal(next, 3);
 
 	/* Module 1.0 (no SYS.RD): the leaf does not exist. */
-	tdxh_td.sys_rd_available = false;
+	tdxh.td.sys_rd_available = false;
 	assert_int_equal(tdg_sys_rd(0x0800000100000001ull, &value, &next), OPERAND_INVALID_RAX);
 }
 
@@ -415,7 +415,7 @@ static void sys_rd_and_rdall(void **state)
 /* Bind the harness's service TD: handle SERVTD_HANDLE, UUID 0x10..0x13, one field. */
 static void servtd_bind(void)
 {
-	tdxh_servtd = (struct tdxh_servtd_config){
+	tdxh.servtd = (struct tdxh_servtd_config){
 		.bound = true, .binding_handle = SERVTD_HANDLE,
 		.uuid = { 0x10, 0x11, 0x12, 0x13 },
 		.preimport_uuid = { 0xE0, 0xE1, 0xE2, 0xE3 },
@@ -451,7 +451,7 @@ static void servtd_rd_wr_encoding_and_uuid(void **state)
 		[TDXH_R9] = 0xFF, [TDXH_R10] = 0x10, [TDXH_R11] = 0x11, [TDXH_R12] = 0x12,
 		[TDXH_R13] = 0x13 });
 	assert_int_equal(value, 0x5E5E);	/* the old value */
-	assert_int_equal(tdxh_servtd.value, 0x5EAB);
+	assert_int_equal(tdxh.servtd.value, 0x5EAB);
 
 	value = 1;
 	assert_int_equal(tdg_servtd_wr(0x999, SERVTD_FIELD, &uuid, 0, 0, &value), OPERAND_INVALID_RCX);
@@ -494,9 +494,9 @@ static void servtd_target_uuid_updated_is_handed_back(void **state)
 	assert_int_equal(uuid.r10, 0x10);
 	assert_int_equal(uuid.r13, 0x13);
 	assert_int_equal(value, 1);
-	assert_int_equal(tdxh_servtd.value, 0x5E5E);	/* nothing written */
+	assert_int_equal(tdxh.servtd.value, 0x5E5E);	/* nothing written */
 	assert_int_equal(tdg_servtd_wr(SERVTD_HANDLE, SERVTD_FIELD, &uuid, 0, 0xFF, &value), 0);
-	assert_int_equal(tdxh_servtd.value, 0x5E00);
+	assert_int_equal(tdxh.servtd.value, 0x5E00);
 
 	uuid = (struct tdx_uuid){ 0x77, 0x11, 0x12, 0x13 };
 	assert_int_equal(tdg_servtd_rd(SERVTD_HANDLE, SERVTD_FIELD, &uuid, &value),
@@ -527,7 +527,7 @@ static void page_attr_rd_wr(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_td.num_l2_vms = 1;
+	tdxh.td.num_l2_vms = 1;
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 0x00070000, 0x00070000, &attr), 0);
 	assert_tdcall(24, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_RCX] = 0x5000, [TDXH_RDX] = 0x00070000, [TDXH_R8] = 0x00070000 });
@@ -572,7 +572,7 @@ static void assert_reexecuted(unsigned n)
 	const struct tdxh_record *last = tdxh_last_record();
 
 	for (unsigned i = 2; i <= n; i++) {
-		const struct tdxh_record *r = tdxh_record(tdxh_state.nr_records - i);
+		const struct tdxh_record *r = tdxh_record(tdxh.state.nr_records - i);
 
 		assert_memory_equal(r->in.gpr, last->in.gpr, sizeof(last->in.gpr));
 		assert_int_equal(r->in.rip, last->in.rip);
@@ -638,7 +638,7 @@ static void vp_enter_invept_invgla(void **state)
 	assert_int_equal(tdg_vp_invgla(1ull << 52, 0x7000), OPERAND_INVALID_RCX);
 	assert_tdcall(27, (uint64_t[TDXH_NR_GPRS]){ [TDXH_RCX] = 1ull << 52, [TDXH_RDX] = 0x7000 });
 
-	tdxh_td.num_l2_vms = 1;
+	tdxh.td.num_l2_vms = 1;
 	assert_int_equal(tdg_vp_enter(1ull << 52, gpa_of(page), &exit), 12);	/* L2 exit: HLT */
 	assert_int_equal(exit.rcx, 0);
 	assert_int_equal(tdg_vp_enter(1ull << 52, gpa_of(page) + 64, &exit), OPERAND_INVALID_RDX);

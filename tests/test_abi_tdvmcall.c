@@ -59,7 +59,7 @@ static void cpuid_hostile_vmm(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	tdxh_set_vmcall_model(10, cpuid_wide);
 	assert_int_equal(tdvmcall_cpuid(0x40000000, 0, &r), 0);
 	assert_int_equal(r.eax, 0x11);
@@ -77,11 +77,11 @@ static void hlt_encoding(void **state)
 	tdxh_arm();
 	assert_int_equal(tdvmcall_hlt(true), 0);
 	assert_vmcall(12, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 1 });
-	assert_true(tdxh_abi.last_halt_blocked);
+	assert_true(tdxh.vmm.last_halt_blocked);
 	assert_int_equal(tdvmcall_hlt(false), 0);
 	assert_vmcall(12, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 0 });
-	assert_false(tdxh_abi.last_halt_blocked);
-	assert_int_equal(tdxh_abi.halts, 2);
+	assert_false(tdxh.vmm.last_halt_blocked);
+	assert_int_equal(tdxh.vmm.halts, 2);
 	tdxh_inject(0, 12, INVALID_OPERAND, 1);
 	assert_int_equal(tdvmcall_hlt(false), INVALID_OPERAND);
 }
@@ -118,7 +118,7 @@ static void rdmsr_hostile_vmm(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	assert_int_equal(tdvmcall_rdmsr(0x1B, &value), 0);
 	assert_int_equal(value, 0xFEE00900);	/* R11 only; junk elsewhere ignored */
 	/* A failed RDMSR under a hostile VMM: R11 is junk, value untouched. */
@@ -164,7 +164,7 @@ static void mmio_errors(void **state)
 	assert_int_equal(tdvmcall_mmio_write(4, 0xFEB00000, 1), INVALID_OPERAND);
 	assert_int_equal(value, 0x77);
 	/* Sizes other than 1, 2, 4, 8 never reach the VMM. */
-	before = tdxh_state.nr_calls;
+	before = tdxh.state.nr_calls;
 	assert_int_equal(tdvmcall_mmio_read(3, MMIO, &value), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_int_equal(tdvmcall_mmio_write(16, MMIO, 1), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_int_equal(tdvmcall_mmio_read(0, MMIO, &value), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
@@ -188,7 +188,7 @@ static void mmio_hostile_vmm(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	tdxh_set_vmcall_model(48, mmio_wide);
 	assert_int_equal(tdvmcall_mmio_read(1, MMIO, &value), 0);
 	assert_int_equal(value, 0x34);
@@ -212,9 +212,9 @@ static void wbinvd_both_kinds(void **state)
 	assert_vmcall(54, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 0 });
 	assert_int_equal(tdvmcall_wbinvd(1), 0);
 	assert_vmcall(54, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 1 });
-	assert_int_equal(tdxh_abi.wbinvds[0], 1);
-	assert_int_equal(tdxh_abi.wbinvds[1], 1);
-	before = tdxh_state.nr_calls;
+	assert_int_equal(tdxh.vmm.wbinvds[0], 1);
+	assert_int_equal(tdxh.vmm.wbinvds[1], 1);
+	before = tdxh.state.nr_calls;
 	assert_int_equal(tdvmcall_wbinvd(2), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_calls_since(before, 0);
 	/* An older host without it. */
@@ -228,7 +228,7 @@ static void pconfig_encoding_result_and_hostile(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_abi.pconfig_result = 0x42;
+	tdxh.vmm.pconfig_result = 0x42;
 	assert_int_equal(tdvmcall_pconfig(0, 0x1000, 0x2000, 0x3000, &result), 0);
 	assert_vmcall(65, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_R12] = 0, [TDXH_R13] = 0x1000, [TDXH_R14] = 0x2000, [TDXH_R15] = 0x3000 });
@@ -237,7 +237,7 @@ static void pconfig_encoding_result_and_hostile(void **state)
 	result = 9;
 	assert_int_equal(tdvmcall_pconfig(7, 0, 0, 0, &result), INVALID_OPERAND);
 	assert_int_equal(result, 9);
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	assert_int_equal(tdvmcall_pconfig(0, 0, 0, 0, &result), 0);
 	assert_int_equal(result, 0x42);
 }
@@ -265,7 +265,7 @@ static void get_td_vmcall_info_leaves(void **state)
 	assert_int_equal(info.r12, 0);
 
 	/* Leaf 2 is not defined: refused locally. */
-	before = tdxh_state.nr_calls;
+	before = tdxh.state.nr_calls;
 	poison(info);
 	assert_int_equal(tdvmcall_get_td_vmcall_info(2, &info), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_calls_since(before, 0);
@@ -281,7 +281,7 @@ static void get_td_vmcall_info_hostile_vmm(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	assert_int_equal(tdvmcall_get_td_vmcall_info(1, &info), 0);
 	assert_int_equal(info.r11, 2);
 	assert_int_equal(info.r12, 0);
@@ -302,7 +302,7 @@ static void map_gpa_encoding_and_errors(void **state)
 	assert_vmcall(0x10001, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_R12] = 0x100000 | SHARED_BIT, [TDXH_R13] = 0x4000 });
 	assert_int_equal(retry, 0x1111);	/* only written on RETRY */
-	assert_int_equal(tdxh_abi.map_gpa_last, 0x100000 | SHARED_BIT);
+	assert_int_equal(tdxh.mem.map_gpa_last, 0x100000 | SHARED_BIT);
 	assert_int_equal(tdvmcall_map_gpa(0x100800, 0x1000, &retry), ALIGN_ERROR);
 	assert_int_equal(tdvmcall_map_gpa(0x100000, 0, &retry), INVALID_OPERAND);
 	assert_int_equal(tdvmcall_map_gpa(1ull << 48, 0x1000, &retry), INVALID_OPERAND);
@@ -323,7 +323,7 @@ static void map_gpa_retry_hostile_vmm(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	tdxh_set_vmcall_model(0x10001, map_gpa_partial);
 	assert_int_equal(tdvmcall_map_gpa(0x100000 | SHARED_BIT, 0x4000, &retry), RETRY);
 	/* R11 raw, shared bit included: the caller range-checks it. */
@@ -340,7 +340,7 @@ static void get_quote_encoding_and_errors(void **state)
 	assert_int_equal(tdvmcall_get_quote(0x200000 | SHARED_BIT, 0x2000), 0);
 	assert_vmcall(0x10002, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_R12] = 0x200000 | SHARED_BIT, [TDXH_R13] = 0x2000 });
-	assert_int_equal(tdxh_abi.get_quote_calls, 1);
+	assert_int_equal(tdxh.vmm.quote.nr_requests, 1);
 	assert_int_equal(tdvmcall_get_quote(0x200100 | SHARED_BIT, 0x2000), ALIGN_ERROR);
 	assert_int_equal(tdvmcall_get_quote(0x200000, 0x2000), INVALID_OPERAND);	/* private */
 	assert_int_equal(tdvmcall_get_quote(0x200000 | SHARED_BIT, 0x21000), INVALID_OPERAND);
@@ -372,8 +372,8 @@ static void report_fatal_error_packs_the_message(void **state)
 		[TDXH_R8] = 0x565554535251504Full,	/* "OPQRSTUV" */
 		[TDXH_R9] = 0x444342415A595857ull,	/* "WXYZABCD" */
 		[TDXH_RDX] = 0x004B4A4948474645ull });	/* "EFGHIJK\0" */
-	assert_int_equal(tdxh_abi.fatal_errors, 1);
-	assert_memory_equal(tdxh_abi.fatal_message, message, 64);
+	assert_int_equal(tdxh.vmm.fatal.nr_reports, 1);
+	assert_memory_equal(tdxh.vmm.fatal.message, message, 64);
 }
 
 static void report_fatal_error_short_message_stops_at_nul(void **state)
@@ -389,7 +389,7 @@ static void report_fatal_error_short_message_stops_at_nul(void **state)
 	assert_vmcall(0x10003, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_R14] = 0x6E203A63696E6170ull,	/* "panic: n" */
 		[TDXH_R15] = 0x000000006D656D206Full });	/* "o mem" */
-	assert_string_equal(tdxh_abi.fatal_message, "panic: no mem");
+	assert_string_equal(tdxh.vmm.fatal.message, "panic: no mem");
 
 	/* 64 bytes without a NUL are sent whole. */
 	{
@@ -398,7 +398,7 @@ static void report_fatal_error_short_message_stops_at_nul(void **state)
 		memset(full, 'z', sizeof(full));
 		assert_int_equal(tdvmcall_report_fatal_error(0, 0, full), 0);
 		assert_int_equal(tdxh_last_record()->vmm_saw.gpr[TDXH_RDX], 0x7A7A7A7A7A7A7A7Aull);
-		assert_memory_equal(tdxh_abi.fatal_message, full, 64);
+		assert_memory_equal(tdxh.vmm.fatal.message, full, 64);
 	}
 }
 
@@ -409,7 +409,7 @@ static void report_fatal_error_without_gpa_or_message(void **state)
 	/* Caller's bit 63 and bits 15:0 are not sent: R13 is not valid. */
 	assert_int_equal(tdvmcall_report_fatal_error(0x800000000000FFFFull | 0x70000, 0, NULL), 0);
 	assert_vmcall(0x10003, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 0x70000 });
-	assert_int_equal(tdxh_abi.fatal_r12, 0x70000);
+	assert_int_equal(tdxh.vmm.fatal.r12, 0x70000);
 }
 
 /* ---- SetupEventNotifyInterrupt (0x10004) ------------------------------------------------------ */
@@ -422,8 +422,8 @@ static void setup_event_notify_interrupt(void **state)
 	tdxh_arm();
 	assert_int_equal(tdvmcall_setup_event_notify_interrupt(0xEC), 0);
 	assert_vmcall(0x10004, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 0xEC });
-	assert_int_equal(tdxh_abi.event_notify_vector, 0xEC);
-	before = tdxh_state.nr_calls;
+	assert_int_equal(tdxh.vmm.event_notify_vector, 0xEC);
+	before = tdxh.state.nr_calls;
 	assert_int_equal(tdvmcall_setup_event_notify_interrupt(31), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_int_equal(tdvmcall_setup_event_notify_interrupt(256), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_calls_since(before, 0);
@@ -441,7 +441,7 @@ static void service_encoding_and_errors(void **state)
 	assert_vmcall(0x10005, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_R12] = 0x400000 | SHARED_BIT, [TDXH_R13] = 0x401000 | SHARED_BIT,
 		[TDXH_R14] = 0x30, [TDXH_R15] = 100 });
-	assert_int_equal(tdxh_abi.service_calls, 1);
+	assert_int_equal(tdxh.vmm.service_calls, 1);
 	assert_int_equal(tdvmcall_service(0x400010 | SHARED_BIT, 0x401000 | SHARED_BIT, 0, 0),
 			 ALIGN_ERROR);
 	assert_int_equal(tdvmcall_service(0x400000, 0x401000 | SHARED_BIT, 0, 0), INVALID_OPERAND);

@@ -19,7 +19,6 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
-#include "tdxh_attest.h"
 
 static sigjmp_buf stopped;
 static int stop_code;
@@ -35,8 +34,9 @@ static int setup(void **state)
 {
 	(void)state;
 	tdxh_reset();
-	tdxh_use_attest_fatal_model();
-	tdxh_stop_hook = on_stop;
+	tdxh.vmm.fatal.resume = false;		/* the VMM stops the TD */
+	tdxh.vmm.fatal.read_page = true;	/* and reads the message page */
+	tdxh.stop_hook = on_stop;
 	stop_code = 0;
 	halts = 0;
 	return 0;
@@ -53,7 +53,7 @@ static bool die(uint64_t code, const char *message, void *page)
 
 static const struct tdxh_record *fatal_record(void)
 {
-	for (uint64_t i = tdxh_state.nr_records; i-- > 0;)
+	for (uint64_t i = tdxh.state.nr_records; i-- > 0;)
 		if (tdxh_record(i)->subfn == 0x10003)
 			return tdxh_record(i);
 	return NULL;
@@ -73,9 +73,9 @@ static void no_shared_bit_no_page(void **state)
 	tdxh_inject(1, 0, 0xC000010000000000ull, 1);	/* TDG.VP.INFO fails */
 	memset(page, 'x', sizeof(page));
 	assert_true(die(TDX_FATAL_ERROR_CODE(3), "no page", page));
-	assert_int_equal(tdxh_attest.fatal.r12, 3ull << 16);
-	assert_int_equal(tdxh_attest.fatal.r13, 0);
-	assert_string_equal(tdxh_attest.fatal.message, "no page");
+	assert_int_equal(tdxh.vmm.fatal.r12, 3ull << 16);
+	assert_int_equal(tdxh.vmm.fatal.r13, 0);
+	assert_string_equal(tdxh.vmm.fatal.message, "no page");
 	assert_int_equal(page[0], 'x');	/* nothing written where nobody can read it */
 }
 
@@ -89,9 +89,9 @@ static void message_in_registers(void **state)
 	tdxh_arm();
 	assert_true(die(0x5A5A0000ull, msg, NULL));
 	assert_int_equal(stop_code, TDXH_STOP_FATAL_ERROR);
-	assert_true(tdxh_attest.fatal.reported);
-	assert_int_equal(strlen(tdxh_attest.fatal.message), 64);
-	assert_memory_equal(tdxh_attest.fatal.message, msg, 64);
+	assert_true(tdxh.vmm.fatal.reported);
+	assert_int_equal(strlen(tdxh.vmm.fatal.message), 64);
+	assert_memory_equal(tdxh.vmm.fatal.message, msg, 64);
 	rec = fatal_record();
 	assert_non_null(rec);
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R12], 0x5A5A0000ull);
@@ -110,7 +110,7 @@ static void short_message_is_zero_padded(void **state)
 	(void)state;
 	tdxh_arm();
 	assert_true(die(TDX_FATAL_ERROR_CODE(7), "oops", NULL));
-	assert_string_equal(tdxh_attest.fatal.message, "oops");
+	assert_string_equal(tdxh.vmm.fatal.message, "oops");
 	rec = fatal_record();
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R12], 7ull << 16);
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R14], 0x73706F6Full);	/* "oops" */
@@ -129,9 +129,9 @@ static void code_low_bits_and_bit63_are_cleared(void **state)
 	tdxh_arm();
 	assert_true(die(0xFFFFFFFFFFFFFFFFull, NULL, NULL));
 	/* QEMU refuses a code with bits 15:0 set; bit 63 without R13 would lie */
-	assert_int_equal(tdxh_attest.fatal.r12, 0x7FFFFFFFFFFF0000ull);
-	assert_true(tdxh_attest.fatal.reported);
-	assert_string_equal(tdxh_attest.fatal.message, "");
+	assert_int_equal(tdxh.vmm.fatal.r12, 0x7FFFFFFFFFFF0000ull);
+	assert_true(tdxh.vmm.fatal.reported);
+	assert_string_equal(tdxh.vmm.fatal.message, "");
 }
 
 static void long_message_in_shared_page(void **state)
@@ -149,21 +149,22 @@ static void long_message_in_shared_page(void **state)
 
 	msg[300] = '\0';
 	assert_true(die(TDX_FATAL_ERROR_CODE(1), msg, page));
-	assert_int_equal(tdxh_attest.fatal.r12, (1ull << 63) | (1ull << 16));
-	assert_int_equal(tdxh_attest.fatal.r13, (uint64_t)(uintptr_t)page | (1ull << 47));
-	assert_string_equal(tdxh_attest.fatal.shared, msg);
-	assert_memory_equal(tdxh_attest.fatal.message, msg, 64);
+	assert_int_equal(tdxh.vmm.fatal.r12, (1ull << 63) | (1ull << 16));
+	assert_int_equal(tdxh.vmm.fatal.r13, (uint64_t)(uintptr_t)page | (1ull << 47));
+	assert_string_equal(tdxh.vmm.fatal.shared, msg);
+	assert_memory_equal(tdxh.vmm.fatal.message, msg, 64);
 
 	/* longer than the page: cut at its end, still NUL-terminated */
 	msg[300] = 'o';
 	tdxh_reset();
-	tdxh_use_attest_fatal_model();
+	tdxh.vmm.fatal.resume = false;		/* the VMM stops the TD */
+	tdxh.vmm.fatal.read_page = true;	/* and reads the message page */
 	tdxh_arm();
-	tdxh_stop_hook = on_stop;
+	tdxh.stop_hook = on_stop;
 	assert_true(die(0, msg, page + 4000));
-	assert_int_equal(strlen(tdxh_attest.fatal.shared), 95);
+	assert_int_equal(strlen(tdxh.vmm.fatal.shared), 95);
 	assert_int_equal(page[4095], '\0');
-	assert_memory_equal(tdxh_attest.fatal.shared, msg, 95);
+	assert_memory_equal(tdxh.vmm.fatal.shared, msg, 95);
 	free(msg);
 	munmap(page, 4096);
 }
@@ -181,18 +182,19 @@ static void resumed_td_halts_forever(void **state)
 {
 	(void)state;
 	tdxh_arm();
-	tdxh_attest.fatal.resume = true;
+	tdxh.vmm.fatal.resume = true;
 	halts_before_stop = 5;
 	tdxh_set_vmcall_model(12, counting_hlt);
 	assert_true(die(0, "resume me", NULL));
 	assert_int_equal(stop_code, 99);
 	assert_int_equal(halts, 5);
-	assert_int_equal(tdxh_attest.fatal.nr_reports, 1);
+	assert_int_equal(tdxh.vmm.fatal.nr_reports, 1);
 	/* a VMM that fails the call itself changes nothing either */
 	tdxh_reset();
-	tdxh_use_attest_fatal_model();
+	tdxh.vmm.fatal.resume = false;		/* the VMM stops the TD */
+	tdxh.vmm.fatal.read_page = true;	/* and reads the message page */
 	tdxh_arm();
-	tdxh_stop_hook = on_stop;
+	tdxh.stop_hook = on_stop;
 	halts = 0;
 	tdxh_set_vmcall_model(12, counting_hlt);
 	tdxh_inject(0, 0x10003, 0x8000000000000000ull, 1);

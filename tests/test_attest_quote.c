@@ -21,9 +21,6 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
-#include "tdxh_abi.h"
-#include "tdxh_attest.h"
-#include "tdxh_memory.h"
 
 /* Index of a status in a table of outcomes: 0 for TDX_SUCCESS, a software status's code (bits 39:32), else 255. */
 #define SEEN(status) ((status) == TDX_SUCCESS ? 0u : \
@@ -122,7 +119,7 @@ static void assert_quote_is_expected(size_t len)
 {
 	uint8_t *want = malloc(len);
 
-	tdxh_expected_quote((const uint8_t *)&report, want, len);
+	tdxm_expected_quote((const uint8_t *)&report, want, len);
 	assert_memory_equal(quote, want, len);
 	free(want);
 	for (size_t i = len; i < quote_cap; i++)
@@ -163,7 +160,7 @@ static void honest_async_quote(void **state)
 
 	(void)state;
 	req = start();
-	tdxh_state.hostile = true;	/* junk in every exposed register the VMM does not answer */
+	tdxh.state.hostile = true;	/* junk in every exposed register the VMM does not answer */
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	assert_int_equal(len, 600);
 	assert_quote_is_expected(len);
@@ -174,7 +171,7 @@ static void honest_async_quote(void **state)
 	assert_int_equal(info.buffer_status, 0);
 	assert_int_equal(info.out_len, 600);
 
-	for (uint64_t i = 0; i < tdxh_state.nr_records; i++)
+	for (uint64_t i = 0; i < tdxh.state.nr_records; i++)
 		if (tdxh_record(i)->subfn == 0x10002)
 			rec = tdxh_record(i);
 	assert_non_null(rec);
@@ -191,8 +188,8 @@ static void honest_async_quote(void **state)
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R14], 0);
 	assert_int_equal(rec->vmm_saw.gpr[TDXH_R15], 0);
 	/* the request was well formed: version 1, status 0, in_len 1024, out_len 0, a real TDREPORT */
-	assert_true(tdxh_attest.quote.request_ok);
-	assert_int_equal(tdxh_attest.quote.nr_completions, 1);
+	assert_true(tdxh.vmm.quote.request_ok);
+	assert_int_equal(tdxh.vmm.quote.nr_completions, 1);
 }
 
 static void synchronous_completion_and_default_spin(void **state)
@@ -203,14 +200,14 @@ static void synchronous_completion_and_default_spin(void **state)
 
 	(void)state;
 	req = start();
-	tdxh_attest.quote.delay = 0;
+	tdxh.vmm.quote.delay = 0;
 	req.wait = NULL;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	assert_int_equal(info.polls, 1);
 	assert_quote_is_expected(len);
 
 	/* NULL wait spins with pause: a request that never completes times out */
-	tdxh_attest.quote.mode = TDXH_QUOTE_NEVER;
+	tdxh.vmm.quote.mode = TDXH_QUOTE_NEVER;
 	memset(quote, PATTERN, quote_cap);
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_TIMEOUT);
 	assert_int_equal(info.polls, 10);
@@ -232,7 +229,7 @@ static void vmcall_refused(void **state)
 	assert_int_equal(info.polls, 0);
 	assert_quote_untouched(len);
 
-	tdxh_attest.quote.vmcall_status = 1;	/* RETRY is not success either */
+	tdxh.vmm.quote.vmcall_status = 1;	/* RETRY is not success either */
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_VMCALL_STATUS(1));
 	assert_int_equal(info.vmcall_subfn, TDVMCALL_GET_QUOTE);
 	assert_int_equal(info.vmcall_status, 1);
@@ -257,7 +254,7 @@ static void each_error_status(void **state)
 		struct tdx_quote_request req = request();
 
 		waits = 0;
-		tdxh_attest.quote.result_status = v[i].status;
+		tdxh.vmm.quote.result_status = v[i].status;
 		assert_int_equal(tdx_get_quote(&req, &len, &info), v[i].result);
 		assert_int_equal(info.buffer_status, v[i].status);
 		assert_int_equal(info.out_len, 0);	/* not even read */
@@ -273,7 +270,7 @@ static void timeout_is_bounded(void **state)
 
 	(void)state;
 	req = start();
-	tdxh_attest.quote.mode = TDXH_QUOTE_NEVER;
+	tdxh.vmm.quote.mode = TDXH_QUOTE_NEVER;
 	req.max_polls = 5;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_TIMEOUT);
 	assert_int_equal(info.polls, 5);
@@ -302,11 +299,11 @@ static void out_len_lies(void **state)
 	(void)state;
 	tdxh_arm();
 	make_report();
-	tdxh_attest.quote.mode = TDXH_QUOTE_OUT_LEN_LIE;
+	tdxh.vmm.quote.mode = TDXH_QUOTE_OUT_LEN_LIE;
 	for (size_t i = 0; i < sizeof(lies) / sizeof(lies[0]); i++) {
 		struct tdx_quote_request req = request();
 
-		tdxh_attest.quote.out_len_lie = lies[i];
+		tdxh.vmm.quote.out_len_lie = lies[i];
 		assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_VMM_BAD_ANSWER);
 		assert_int_equal(info.out_len, lies[i]);
 		assert_quote_untouched(len);
@@ -326,21 +323,21 @@ static void quote_filling_the_buffer(void **state)
 	quote_cap = BUF_SIZE - 24;
 	quote = malloc(quote_cap);
 	memset(quote, PATTERN, quote_cap);
-	tdxh_attest.quote.quote_size = BUF_SIZE - 24;
+	tdxh.vmm.quote.quote_size = BUF_SIZE - 24;
 	req = request();
 	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_SUCCESS);
 	assert_int_equal(len, BUF_SIZE - 24);
 	assert_quote_is_expected(len);
 
 	/* an odd length: the tail bytes come from the last aligned load */
-	tdxh_attest.quote.quote_size = 8131;
+	tdxh.vmm.quote.quote_size = 8131;
 	assert_int_equal(tdx_get_quote(&req, &len, NULL), TDX_SUCCESS);
 	assert_int_equal(len, 8131);
-	tdxh_expected_quote((const uint8_t *)&report, shared, 0);
+	tdxm_expected_quote((const uint8_t *)&report, shared, 0);
 	{
 		uint8_t *want = malloc(len);
 
-		tdxh_expected_quote((const uint8_t *)&report, want, len);
+		tdxm_expected_quote((const uint8_t *)&report, want, len);
 		assert_memory_equal(quote, want, len);
 		free(want);
 	}
@@ -398,7 +395,7 @@ static void invalid_requests_send_nothing(void **state)
 #undef REFUSED
 	assert_int_equal(n, 15);
 	assert_int_equal(tdx_get_quote(NULL, &len, NULL), TDX_SW_INVALID_ARGUMENT);
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 	assert_quote_untouched(0);
 }
 
@@ -413,8 +410,8 @@ static void notify_interrupt_requested_first(void **state)
 	req.notify_vector = 0x40;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	assert_int_equal(tdxh_count(0, 0x10004), 1);
-	assert_int_equal(tdxh_abi.event_notify_vector, 0x40);
-	assert_int_equal(tdxh_attest.quote.nr_notifies, 1);
+	assert_int_equal(tdxh.vmm.event_notify_vector, 0x40);
+	assert_int_equal(tdxh.vmm.quote.nr_notifies, 1);
 	assert_quote_is_expected(len);
 
 	/* refused: no GetQuote is sent */
@@ -461,7 +458,7 @@ static void status_flipping_between_reads(void **state)
 	(void)state;
 	skip_unless_single_step();
 	req = start();
-	tdxh_attest.quote.mode = TDXH_QUOTE_STATUS_FLIP;
+	tdxh.vmm.quote.mode = TDXH_QUOTE_STATUS_FLIP;
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	tdxh_unwatch();
@@ -472,7 +469,7 @@ static void status_flipping_between_reads(void **state)
 	assert_int_equal(tdxh_watch_writes[24 + 1023], 1);
 
 	/* the first completed status seen is ERROR: out_len is never read */
-	tdxh_attest.quote.result_status = 0x8000000000000000ull;
+	tdxh.vmm.quote.result_status = 0x8000000000000000ull;
 	memset(quote, PATTERN, quote_cap);
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_QUOTE_SERVICE_ERROR);
@@ -490,8 +487,8 @@ static void buffer_rewritten_between_reads(void **state)
 	(void)state;
 	skip_unless_single_step();
 	req = start();
-	tdxh_attest.quote.mode = TDXH_QUOTE_REWRITE;
-	tdxh_attest.quote.quote_size = 1001;
+	tdxh.vmm.quote.mode = TDXH_QUOTE_REWRITE;
+	tdxh.vmm.quote.quote_size = 1001;
 	tdxh_watch(shared, BUF_SIZE, NULL, tdxh_quote_hostile_after, NULL);
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
 	tdxh_unwatch();
@@ -528,15 +525,15 @@ static void buffer_must_really_be_shared(void **state)
 	req.shared_buf = low;
 	/* never converted: the VMM's writes never arrive; the status the TD wrote (0) with out_len 0 */
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SW_VMM_BAD_ANSWER);
-	assert_true(tdxh_attest.quote.private_buffer);
+	assert_true(tdxh.vmm.quote.private_buffer);
 	assert_int_equal(info.buffer_status, 0);
 	assert_int_equal(info.out_len, 0);
 	assert_quote_untouched(len);
 
 	assert_int_equal(tdx_set_memory_shared((uint64_t)(uintptr_t)low, BUF_SIZE), 0);
-	tdxh_attest.quote.private_buffer = false;
+	tdxh.vmm.quote.private_buffer = false;
 	assert_int_equal(tdx_get_quote(&req, &len, &info), TDX_SUCCESS);
-	assert_false(tdxh_attest.quote.private_buffer);
+	assert_false(tdxh.vmm.quote.private_buffer);
 	assert_quote_is_expected(len);
 	munmap(low, BUF_SIZE);
 }
@@ -562,11 +559,11 @@ static void random_vmm_answers_keep_the_invariants(void **state)
 		uint64_t r;
 
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		tdxh_attest.quote.result_status = statuses[x % 8];
-		tdxh_attest.quote.mode = (x >> 8) & 1 ? TDXH_QUOTE_OUT_LEN_LIE : TDXH_QUOTE_HONEST;
-		tdxh_attest.quote.out_len_lie = (uint32_t)(x >> 16) % (BUF_SIZE + 64);
-		tdxh_attest.quote.quote_size = 1 + (uint32_t)(x >> 32) % (BUF_SIZE - 24);
-		tdxh_attest.quote.delay = (unsigned)(x >> 48) % 12;	/* sometimes beyond max_polls */
+		tdxh.vmm.quote.result_status = statuses[x % 8];
+		tdxh.vmm.quote.mode = (x >> 8) & 1 ? TDXH_QUOTE_OUT_LEN_LIE : TDXH_QUOTE_HONEST;
+		tdxh.vmm.quote.out_len_lie = (uint32_t)(x >> 16) % (BUF_SIZE + 64);
+		tdxh.vmm.quote.quote_size = 1 + (uint32_t)(x >> 32) % (BUF_SIZE - 24);
+		tdxh.vmm.quote.delay = (unsigned)(x >> 48) % 12;	/* sometimes beyond max_polls */
 		req.quote_cap = 1 + (size_t)(x >> 20) % quote_cap;
 		memset(quote, PATTERN, quote_cap);
 		r = tdx_get_quote(&req, &len, &info);
@@ -575,13 +572,13 @@ static void random_vmm_answers_keep_the_invariants(void **state)
 			assert_int_equal(info.buffer_status, 0);
 			assert_true(len > 0 && len <= req.quote_cap && len <= BUF_SIZE - 24);
 			assert_int_equal(len, info.out_len);
-			if (tdxh_attest.quote.mode == TDXH_QUOTE_HONEST)
+			if (tdxh.vmm.quote.mode == TDXH_QUOTE_HONEST)
 				assert_quote_is_expected(len);
 		} else {
 			assert_quote_untouched(len);
 		}
 		if (r == TDX_SW_TIMEOUT)	/* the VMM still has it: let it finish */
-			while (tdxh_attest.quote.pending)
+			while (tdxh.vmm.quote.pending)
 				tdx_outb(0, 0x80);
 	}
 	/* every outcome a VMM can cause was reached */

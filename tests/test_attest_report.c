@@ -17,7 +17,6 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
-#include "tdxh_attest.h"
 
 #define BUSY        0x8000020000000000ull
 #define INVALID_RDX 0xC000010000000002ull
@@ -66,9 +65,9 @@ static void report_with_nonce(void **state)
 
 	assert_int_equal(report.mac.type, 0x81);
 	assert_memory_equal(report.mac.reportdata, nonce, 64);
-	assert_memory_equal(report.tdinfo.mrtd, tdxh_attest.mrtd, 48);
-	assert_int_equal(report.tdinfo.attributes, tdxh_attest.attributes);
-	assert_int_equal(report.tdinfo.xfam, tdxh_attest.xfam);
+	assert_memory_equal(report.tdinfo.mrtd, tdxh.attest.mrtd, 48);
+	assert_int_equal(report.tdinfo.attributes, tdxh.attest.attributes);
+	assert_int_equal(report.tdinfo.xfam, tdxh.attest.xfam);
 	/* The struct's offsets agree with the model's raw offsets (TDREPORT_STRUCT table). */
 	assert_int_equal(((uint8_t *)&report)[128], nonce[0]);
 	assert_int_equal(((uint8_t *)&report)[528], 0x4D);
@@ -105,7 +104,7 @@ static void misaligned_operands_refused_without_tdcall(void **state)
 	/* REPORTDATA must be 64-aligned: the module's own answer, RDX */
 	assert_int_equal(tdx_get_report(raw + 1024 + 32, &report), REFUSED_RDX);
 	assert_int_equal(tdx_get_report(raw + 1024 + 1, &report), REFUSED_RDX);
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 	assert_int_equal(report.mac.type, 0xAA);	/* untouched: refused before anything */
 	assert_int_equal(tdx_get_report(raw + 1024 + 64, &report), 0);
 }
@@ -132,12 +131,12 @@ static void interrupted_report_reexecutes(void **state)
 {
 	(void)state;
 	tdxh_arm();
-	tdxh_attest.report_interrupts = 2;
+	tdxh.attest.report_interrupts = 2;
 	assert_int_equal(tdx_get_report(NULL, &report), 0);
 	assert_int_equal(tdxh_count(4, 0), 3);
 	assert_int_equal(tdxh_record(0)->in.gpr[TDXH_RCX], tdxh_record(2)->in.gpr[TDXH_RCX]);
 	assert_int_equal(tdxh_record(0)->in.gpr[TDXH_RDX], tdxh_record(2)->in.gpr[TDXH_RDX]);
-	assert_int_equal(tdxh_attest.nr_reports, 1);
+	assert_int_equal(tdxh.attest.nr_reports, 1);
 	assert_int_equal(report.mac.type, 0x81);
 }
 
@@ -162,7 +161,7 @@ static void verify_detects_tampering(void **state)
 	assert_int_equal(tdx_verify_report(&report.mac), 0xC000100100000000ull);
 	report.mac.reportdata[5] ^= 1;
 	assert_int_equal(tdx_verify_report(&report.mac), 0);
-	tdxh_attest.cpusvn[0] ^= 1;	/* the platform's SVN moved on */
+	tdxh.attest.cpusvn[0] ^= 1;	/* the platform's SVN moved on */
 	assert_int_equal(tdx_verify_report(&report.mac), 0xC000100000000000ull);
 }
 
@@ -172,7 +171,7 @@ static void verify_alignment_and_busy(void **state)
 	tdxh_arm();
 	assert_int_equal(tdx_verify_report((const struct tdx_reportmac *)(raw + 128)), REFUSED_RCX);
 	assert_int_equal(tdx_verify_report(NULL), REFUSED_RCX);
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 	assert_int_equal(tdx_get_report(NULL, &report), 0);
 	tdxh_inject(22, 0, BUSY, 2);
 	assert_int_equal(tdx_verify_report(&report.mac), 0);
@@ -194,12 +193,12 @@ static void extend_copies_to_aligned_private_buffer(void **state)
 	assert_int_equal(rec->in.gpr[TDXH_RDX], 2);
 	unhex("93732e3733514a841c982cfa75ea76ab55fe011acb9cd980ef4523913c65be1b"
 	      "0998e04d77f8c174f81a82151619ca40", want);
-	assert_memory_equal(tdxh_attest.rtmr[2], want, 48);
+	assert_memory_equal(tdxh.attest.rtmr[2], want, 48);
 
 	assert_int_equal(tdx_measure_and_extend(2, "kernel", 6), 0);
 	unhex("ac20d43ea59d3ffab8a2b8028d28d6113c60e79d2fc9ed095e2fad8979c78b62"
 	      "177e308700ca973b5b0239daa5dacada", want);
-	assert_memory_equal(tdxh_attest.rtmr[2], want, 48);
+	assert_memory_equal(tdxh.attest.rtmr[2], want, 48);
 }
 
 static void extend_index_and_busy(void **state)
@@ -211,11 +210,11 @@ static void extend_index_and_busy(void **state)
 	assert_int_equal(tdx_extend_rtmr(4, d), REFUSED_RDX);
 	assert_int_equal(tdx_measure_and_extend(7, "x", 1), REFUSED_RDX);
 	assert_int_equal(tdx_extend_rtmr(0, NULL), REFUSED_RCX);
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 	tdxh_inject(2, 0, BUSY, 3);
 	assert_int_equal(tdx_extend_rtmr(3, d), 0);
 	assert_int_equal(tdxh_count(2, 0), 4);
-	assert_int_equal(tdxh_attest.nr_extends, 1);
+	assert_int_equal(tdxh.attest.nr_extends, 1);
 	tdxh_inject(2, 0, BUSY, 500);
 	assert_int_equal(tdx_extend_rtmr(3, d), BUSY);
 	assert_int_equal(tdxh_count(2, 0), 4 + 101);
@@ -237,15 +236,15 @@ static void replay_equals_modelled_rtmrs(void **state)
 		assert_int_equal(tdx_extend_rtmr(where[i], log[i].digest), 0);
 	}
 	assert_int_equal(tdx_rtmr_replay(log, 5, rtmr), TDX_SUCCESS);
-	assert_memory_equal(rtmr, tdxh_attest.rtmr, sizeof(rtmr));
+	assert_memory_equal(rtmr, tdxh.attest.rtmr, sizeof(rtmr));
 	/* and the TDREPORT shows the same values */
 	assert_int_equal(tdx_get_report(NULL, &report), 0);
 	assert_memory_equal(report.tdinfo.rtmr, rtmr, sizeof(rtmr));
 
 	/* a log with one event missing does not replay to the same values */
 	assert_int_equal(tdx_rtmr_replay(log, 4, rtmr), TDX_SUCCESS);
-	assert_memory_not_equal(rtmr[3], tdxh_attest.rtmr[3], 48);
-	assert_memory_equal(rtmr[2], tdxh_attest.rtmr[2], 48);
+	assert_memory_not_equal(rtmr[3], tdxh.attest.rtmr[3], 48);
+	assert_memory_equal(rtmr[2], tdxh.attest.rtmr[2], 48);
 
 	log[1].index = 4;
 	assert_int_equal(tdx_rtmr_replay(log, 5, rtmr), TDX_SW_INVALID_ARGUMENT);

@@ -48,18 +48,18 @@ static void out_encodings_for_each_width(void **state)
 	tdxh_arm();
 	tdx_outb(0xA5, 0x80);
 	assert_io_call(tdxh_last_record(), 1, 1, 0x80, 0xA5);
-	assert_int_equal(tdxh_state.scratch, 0xA5);
-	assert_int_equal(tdxh_state.scratch_size, 1);
+	assert_int_equal(tdxh.scratch.value, 0xA5);
+	assert_int_equal(tdxh.scratch.size, 1);
 
 	tdx_outw(0xBEEF, 0x80);
 	assert_io_call(tdxh_last_record(), 2, 1, 0x80, 0xBEEF);
-	assert_int_equal(tdxh_state.scratch, 0xBEEF);
-	assert_int_equal(tdxh_state.scratch_size, 2);
+	assert_int_equal(tdxh.scratch.value, 0xBEEF);
+	assert_int_equal(tdxh.scratch.size, 2);
 
 	tdx_outl(0xDEADBEEF, 0x80);
 	assert_io_call(tdxh_last_record(), 4, 1, 0x80, 0xDEADBEEF);
-	assert_int_equal(tdxh_state.scratch, 0xDEADBEEF);
-	assert_int_equal(tdxh_state.scratch_size, 4);
+	assert_int_equal(tdxh.scratch.value, 0xDEADBEEF);
+	assert_int_equal(tdxh.scratch.size, 4);
 
 	/* tdx_io_write sends only the low `size` bytes. */
 	assert_int_equal(tdx_io_write(2, 0x80, 0x12345678), 0);
@@ -132,7 +132,7 @@ static void invalid_size_never_reaches_the_vmm(void **state)
 	assert_int_equal(tdx_io_write(8, 0x80, 1), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_int_equal(tdx_io_read(0, 0x80, &value), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12);
 	assert_int_equal(value, 7);
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 }
 
 /* A VMM that answers an `in` with junk above the access width. */
@@ -148,7 +148,7 @@ static void hostile_in_is_masked_to_its_width(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	tdxh_set_vmcall_model(30, wide_answer);
 	assert_int_equal(tdx_inb(0x60), 0x34);
 	assert_int_equal(tdx_inw(0x60), 0x1234);

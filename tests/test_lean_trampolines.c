@@ -13,6 +13,7 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
+#include "support.h"
 #include "../src/lib/trampolines.h"
 
 #define TEST_LEAF   42		/* a leaf number no model uses */
@@ -167,7 +168,7 @@ static void hypercall6_clears_what_the_vmm_wrote(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;	/* junk in every exposed register */
+	tdxh.state.hostile = true;	/* junk in every exposed register */
 	assert_int_equal(tdxh_probe_call((void *)__tdx_hypercall6, (uint64_t)(uintptr_t)&regs, 0,
 					 after), 0x8000000000000003ull);	/* SUBFUNC_UNSUPPORTED */
 	rec = tdxh_last_record();
@@ -191,10 +192,10 @@ static void hypercall6_traps_when_the_module_refuses(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.vmcall_module_status = 0xC000010000000001ull;
+	tdxh.state.vmcall_module_status = 0xC000010000000001ull;
 	assert_true(tdxh_run_expect_trap(call_hypercall6, &regs));
-	assert_int_equal(tdxh_state.traps, 1);
-	tdxh_state.vmcall_module_status = 0;
+	assert_int_equal(tdxh_ud2_traps(), 1);
+	tdxh.state.vmcall_module_status = 0;
 	assert_false(tdxh_run_expect_trap(call_hypercall6, &regs));
 }
 

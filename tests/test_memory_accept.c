@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tdx_accept_memory under the harness's memory model (tests/harness/tdxh_memory.h).
+ * tdx_accept_memory under the model's memory model (model/memory/, model/module/mem_page_accept.c).
  * Encodings typed from the TDX Module ABI spec's TDG.MEM.PAGE.ACCEPT table: leaf 6,
  * RCX = GPA | level, level 0 = 4K, 1 = 2M, 2 = 1G; statuses from its completion
  * status codes.
@@ -14,7 +14,6 @@
 #include <tdx/tdx.h>
 #include <tdx/module.h>
 #include "tdx_harness.h"
-#include "tdxh_memory.h"
 
 #define K4 0x1000ull
 #define M2 0x200000ull
@@ -37,7 +36,7 @@ static uint64_t accepts_at_level(unsigned level)
 {
 	uint64_t n = 0;
 
-	for (uint64_t i = 0; i < tdxh_state.nr_records; i++) {
+	for (uint64_t i = 0; i < tdxh.state.nr_records; i++) {
 		const struct tdxh_record *r = tdxh_record(i);
 		if (r->leaf == 6 && (r->in.gpr[TDXH_RCX] & 7) == level)
 			n++;
@@ -307,7 +306,7 @@ static void bad_arguments_make_no_tdcall(void **state)
 	assert_int_equal(tdx_accept_memory(0, M2 + 8), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 	assert_int_equal(tdx_accept_memory(2 * M2, M2), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 	assert_int_equal(tdx_accept_memory(M2, M2), 0);
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 }
 
 int main(void)

@@ -13,7 +13,6 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
-#include "tdxh_memory.h"
 
 #define K4 0x1000ull
 #define M2 0x200000ull
@@ -35,7 +34,7 @@ static int setup(void **state)
 /* The i-th MapGPA call the VMM saw. */
 static const struct tdxh_record *map_gpa_call(uint64_t n)
 {
-	for (uint64_t i = 0; i < tdxh_state.nr_records; i++) {
+	for (uint64_t i = 0; i < tdxh.state.nr_records; i++) {
 		const struct tdxh_record *r = tdxh_record(i);
 		if (r->leaf == 0 && r->subfn == 0x10001 && n-- == 0)
 			return r;
@@ -67,7 +66,7 @@ static void shared_round_trip_accepts_whole_range(void **state)
 	assert_int_equal(r->vmm_saw.gpr[TDXH_R12], (gpa + M2) | SHARED_BIT);
 	assert_int_equal(r->vmm_saw.gpr[TDXH_R13], size - M2);
 
-	tdxh_state.nr_records = tdxh_state.nr_calls = 0;
+	tdxh.state.nr_records = tdxh.state.nr_calls = 0;
 	assert_int_equal(tdx_set_memory_private_ex(gpa, size, &res), TDX_SUCCESS);
 	assert_int_equal(res.map_gpa_calls, 4);
 	assert_int_equal(map_gpa_call(0)->vmm_saw.gpr[TDXH_R12], gpa);
@@ -229,7 +228,7 @@ static void hostile_junk_in_other_registers_changes_nothing(void **state)
 	(void)state;
 	tdxh_arm();
 	/* The VMM writes junk into every exposed register it does not answer (R11 on SUCCESS too). */
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	assert_int_equal(tdx_set_memory_shared_ex(0, 3 * M2, &res), TDX_SUCCESS);
 	assert_int_equal(res.map_gpa_calls, 3);
 	assert_int_equal(tdx_set_memory_private_ex(0, 3 * M2, &res), TDX_SUCCESS);

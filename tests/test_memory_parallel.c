@@ -16,7 +16,6 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
-#include "tdxh_memory.h"
 
 #define K4 0x1000ull
 #define M2 0x200000ull
@@ -308,7 +307,7 @@ static void take_tally(const struct picture *p, struct tally *t)
 	t->calls = tdxh_mem_total_accepts();
 	t->pages_accepted = tdxh_mem_count(p->start, p->end - p->start, TDXH_PAGE_ACCEPTED);
 	tdxh_mem_get_stats(&t->st);
-	t->nr_seen = tdxh_state.nr_records;
+	t->nr_seen = tdxh.state.nr_records;
 	for (uint64_t i = 0; i < t->nr_seen; i++) {
 		t->seen[i].rcx = tdxh_record(i)->in.gpr[TDXH_RCX];
 		t->seen[i].rax = tdxh_record(i)->out.gpr[TDXH_RAX];

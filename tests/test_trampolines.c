@@ -12,6 +12,7 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
+#include "support.h"
 
 #define TEST_LEAF   42		/* a leaf number no model uses */
 #define TEST_SUBFN  0x1F00DULL	/* a sub-function number no model uses */
@@ -201,7 +202,7 @@ static void hypercall_clears_what_the_vmm_wrote(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;	/* junk in every exposed register */
+	tdxh.state.hostile = true;	/* junk in every exposed register */
 	fill_args(&args);
 	args.r10 = 0;
 	args.r11 = TEST_SUBFN;		/* unsupported: the VMM answers only R10 */
@@ -242,12 +243,12 @@ static void module_refuses_bad_expose_masks(void **state)
 	assert_int_equal(ok.rcx, 0xFC00);
 
 	/* RBP is refused only by a TD with NO_RBP_MOD (the default above). */
-	tdxh_state.no_rbp_mod = false;
+	tdxh.state.no_rbp_mod = false;
 	struct tdx_module_args rbp = { .rcx = 0xC20, .r11 = TEST_SUBFN };	/* RBP R10 R11 */
 	assert_int_equal(__tdx_module_call(0, &rbp), 0);
 	assert_true(tdxh_last_record()->vmm_exit);
 	assert_int_equal(rbp.r10, 0x8000000000000003ull);
-	assert_int_equal(tdxh_state.vmm_violations, 0);
+	assert_int_equal(tdxh.state.vmm_violations, 0);
 }
 
 /*
@@ -271,7 +272,7 @@ static void module_call_preserves_rbp_the_vmm_wrote(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.no_rbp_mod = false;
+	tdxh.state.no_rbp_mod = false;
 	tdxh_set_vmcall_model(TEST_SUBFN, vmm_writes_rbp);
 
 	assert_int_equal(tdxh_probe_call((void *)__tdx_module_call, 0,
@@ -293,8 +294,8 @@ static void module_call_hostile_vmm_with_every_legal_register(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.no_rbp_mod = false;
-	tdxh_state.hostile = true;
+	tdxh.state.no_rbp_mod = false;
+	tdxh.state.hostile = true;
 
 	assert_int_equal(tdxh_probe_call((void *)__tdx_module_call, 0,
 					 (uint64_t)(uintptr_t)&args, after), 0);
@@ -319,10 +320,10 @@ static void hypercall_traps_when_the_module_refuses(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.vmcall_module_status = 0xC000010000000001ull;
+	tdxh.state.vmcall_module_status = 0xC000010000000001ull;
 	assert_true(tdxh_run_expect_trap(call_hypercall, &args));
-	assert_int_equal(tdxh_state.traps, 1);
-	tdxh_state.vmcall_module_status = 0;
+	assert_int_equal(tdxh_ud2_traps(), 1);
+	tdxh.state.vmcall_module_status = 0;
 	assert_false(tdxh_run_expect_trap(call_hypercall, &args));
 }
 
@@ -333,7 +334,7 @@ static void hypercall_hostile_junk_reaches_only_args(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	__tdx_hypercall(&args);
 	rec = tdxh_last_record();
 	/* The unanswered exposed registers came back as junk, into args only. */

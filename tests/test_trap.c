@@ -23,8 +23,6 @@
 #include <ucontext.h>
 
 #include "tdx_harness.h"
-#include "tdxh_abi.h"
-#include "tdxh_attest.h"
 #include "tdxh_trap.h"
 #include "tdxh_ve.h"
 
@@ -119,7 +117,7 @@ static void assert_not_a_tdcall(int sig, int si_code, long long trapno, const ui
 	assert_int_equal(tdxh_tdcall_route(sig, &c.si, &c.uc), TDXH_ROUTE_NONE);
 	assert_false(tdxh_trap_tdcall(sig, &c.si, &c.uc));
 	assert_memory_equal(&c, &copy, sizeof(c));
-	assert_int_equal(tdxh_state.nr_calls, 0);
+	assert_int_equal(tdxh.state.nr_calls, 0);
 }
 
 static void look_alikes_are_not_tdcalls(void **state)
@@ -195,7 +193,7 @@ static void every_sigsegv_user_lets_a_tdcall_through(void **state)
 
 	tdxh_arm_sti();		/* sti emulation over the #VE handler */
 	deliver_both_routes();
-	assert_int_equal(tdxh_abi.stis, 0);
+	assert_int_equal(tdxh_sti_count(), 0);
 
 	tdxh_watch(watched, sizeof(watched), NULL, NULL, NULL);	/* the quote page-watch */
 	deliver_both_routes();

@@ -4,7 +4,7 @@
  * with TDG.VP.VMCALL<ReportFatalError> (sub-function 0x10003) and a
  * readable message, then the vCPU halts (Instruction.HLT, 12) for good.
  * This program does not override tdx_ve_fatal(); the HLT model stops the
- * "guest" through tdxh_stop_hook so the test can look at what was sent.
+ * "guest" through tdxh.stop_hook so the test can look at what was sent.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,7 +15,6 @@
 
 #include <tdx/tdx.h>
 #include "tdx_harness.h"
-#include "tdxh_abi.h"
 
 static sigjmp_buf halted;
 static unsigned halts;
@@ -39,7 +38,7 @@ static int setup(void **state)
 	(void)state;
 	tdxh_reset();
 	tdxh_set_vmcall_model(12, vmm_hlt);
-	tdxh_stop_hook = stop;
+	tdxh.stop_hook = stop;
 	halts = 0;
 	return 0;
 }
@@ -67,10 +66,10 @@ static void unsupported_exit_is_reported_then_halts(void **state)
 	f.rip = 0xFFFFFFFF80001234ull;
 	refused(&ve, &f);
 
-	assert_int_equal(tdxh_abi.fatal_errors, 1);
-	assert_int_equal(tdxh_abi.fatal_r12, 0);	/* error code 0, no shared GPA */
-	assert_int_equal(tdxh_abi.fatal_r13, 0);
-	assert_string_equal(tdxh_abi.fatal_message,
+	assert_int_equal(tdxh.vmm.fatal.nr_reports, 1);
+	assert_int_equal(tdxh.vmm.fatal.r12, 0);	/* error code 0, no shared GPA */
+	assert_int_equal(tdxh.vmm.fatal.r13, 0);
+	assert_string_equal(tdxh.vmm.fatal.message,
 			    "#VE TDX_VE_UNSUPPORTED_EXIT; exit 28 rip ffffffff80001234");
 	assert_int_equal(halts, 3);	/* kept halting after the report */
 	assert_int_equal(tdxh_last_record()->vmm_saw.gpr[TDXH_R12], 1);	/* interrupts blocked */
@@ -89,8 +88,8 @@ static void missing_veinfo_is_reported(void **state)
 		tdx_handle_ve(&f);	/* nothing posted: TDX_NO_VALID_VE_INFO */
 		fail_msg("the default fatal hook returned");
 	}
-	assert_int_equal(tdxh_abi.fatal_errors, 1);
-	assert_string_equal(tdxh_abi.fatal_message,
+	assert_int_equal(tdxh.vmm.fatal.nr_reports, 1);
+	assert_string_equal(tdxh.vmm.fatal.message,
 			    "#VE TDX_VE_NO_VEINFO; rip 1000 st c000070400000000");
 }
 

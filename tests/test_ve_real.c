@@ -20,6 +20,7 @@
 #include <tdx/tdx.h>
 #include <tdx/module.h>
 #include "tdx_harness.h"
+#include "support.h"
 #include "tdxh_ve.h"
 #include "ve_hooks.h"
 
@@ -72,7 +73,7 @@ static void vmm_hlt(struct tdxh_vmcall *c)
 
 static int setup(void **state)
 {
-	static const struct tdxh_mmio_device dev = { .read = dev_read, .write = dev_write };
+	static const struct tdx_model_mmio_device dev = { .read = dev_read, .write = dev_write };
 
 	(void)state;
 	tdxh_reset();
@@ -91,16 +92,16 @@ static void real_outb_reaches_the_device(void **state)
 	(void)state;
 	tdxh_ve_arm();
 	__asm__ volatile("outb %%al, %%dx" : : "a"(0x5A), "d"(0x80));
-	assert_int_equal(tdxh_state.scratch, 0x5A);
-	assert_int_equal(tdxh_state.scratch_size, 1);
+	assert_int_equal(tdxh.scratch.value, 0x5A);
+	assert_int_equal(tdxh.scratch.size, 1);
 	__asm__ volatile("outb %%al, $0x80" : : "a"(0xA7));
-	assert_int_equal(tdxh_state.scratch, 0xA7);
+	assert_int_equal(tdxh.scratch.value, 0xA7);
 	__asm__ volatile("outw %%ax, %%dx" : : "a"(0xBEEF), "d"(0x80));
-	assert_int_equal(tdxh_state.scratch, 0xBEEF);
-	assert_int_equal(tdxh_state.scratch_size, 2);
+	assert_int_equal(tdxh.scratch.value, 0xBEEF);
+	assert_int_equal(tdxh.scratch.size, 2);
 	__asm__ volatile("outl %%eax, $0x80" : : "a"(0xDEADBEEF));
-	assert_int_equal(tdxh_state.scratch, 0xDEADBEEF);
-	assert_int_equal(tdxh_state.scratch_size, 4);
+	assert_int_equal(tdxh.scratch.value, 0xDEADBEEF);
+	assert_int_equal(tdxh.scratch.size, 4);
 	assert_int_equal(tdxh_ve_stats.delivered, 4);
 	/* The last one: exit reason 30, qualification out|imm|size 4|port 0x80. */
 	assert_int_equal(tdxh_ve_stats.last.exit_reason, 30);
@@ -379,12 +380,12 @@ static void coexists_with_sti_emulation(void **state)
 	tdxh_arm_sti();
 	assert_int_equal(tdx_safe_halt(), 0);
 	__asm__ volatile("outb %%al, %%dx" : : "a"(0x11), "d"(0x80));
-	assert_int_equal(tdxh_state.scratch, 0x11);
+	assert_int_equal(tdxh.scratch.value, 0x11);
 	tdxh_ve_arm();	/* again, on top: still chains to sti, never to itself */
 	assert_int_equal(tdx_safe_halt(), 0);
 	__asm__ volatile("outb %%al, %%dx" : : "a"(0x22), "d"(0x80));
-	assert_int_equal(tdxh_state.scratch, 0x22);
-	assert_int_equal(tdxh_abi.stis, 2);
+	assert_int_equal(tdxh.scratch.value, 0x22);
+	assert_int_equal(tdxh_sti_count(), 2);
 }
 
 /* The real IDT stub: every GPR survives, the handler's work lands, RIP advances. */
@@ -411,7 +412,7 @@ static void stub_saves_and_restores_everything(void **state)
 
 	struct tdx_ve_frame before = f;
 	tdxh_ve_stub_run(&f);
-	assert_int_equal(tdxh_state.scratch, 0x3C);
+	assert_int_equal(tdxh.scratch.value, 0x3C);
 	for (int i = 0; i < 15; i++)
 		assert_int_equal(g[i], (&before.rax)[i]);
 	assert_int_equal(f.rflags & 0x400, 0x400);

@@ -441,8 +441,8 @@ static void mmio_write(void *ctx, uint64_t offset, unsigned size, uint64_t value
 
 static int setup(void **state)
 {
-	static const struct tdxh_port_device dev = { PORT, 1, port_read, port_write, NULL };
-	static const struct tdxh_mmio_device mdev = { .read = mmio_read, .write = mmio_write };
+	static const struct tdx_model_port_device dev = { PORT, 1, port_read, port_write, NULL };
+	static const struct tdx_model_mmio_device mdev = { .read = mmio_read, .write = mmio_write };
 
 	(void)state;
 	tdxh_reset();
@@ -519,13 +519,13 @@ static void run_case(const struct ve_case *c)
 
 	answer = c->answer;
 	port_reads = 0;
-	nr_before = tdxh_state.nr_records;
+	nr_before = tdxh.state.nr_records;
 	st = tdx_ve_emulate(&f, &ve, &detail);
 
 	if (st != c->status)
 		fail_msg("%s: status %#llx (%s), expected %#llx (%s)", c->name, (unsigned long long)st,
 			 tdx_strerror(st), (unsigned long long)c->status, tdx_strerror(c->status));
-	for (uint64_t i = nr_before; i < tdxh_state.nr_records; i++)
+	for (uint64_t i = nr_before; i < tdxh.state.nr_records; i++)
 		if (tdxh_record(i)->leaf == 0)
 			vmcalls++;
 	if (vmcalls != c->ncalls)
@@ -641,7 +641,7 @@ static void hostile_answers_are_cut_to_the_access_width(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_state.hostile = true;
+	tdxh.state.hostile = true;
 	tdxh_set_vmcall_model(48, wide_junk);
 	tdxh_set_vmcall_model(30, wide_junk);
 	for (size_t i = 0; i < sizeof(loads) / sizeof(loads[0]); i++) {

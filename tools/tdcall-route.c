@@ -6,7 +6,7 @@
  * came back.  On bare metal without TDX, on AMD CPUs and under valgrind it
  * is #UD (SIGILL); inside an Intel virtual machine the privilege check comes
  * first and it is #GP(0) (SIGSEGV, si_code SI_KERNEL, trap 13).  libtdx's
- * tests take both (tests/harness/tdxh_trap.h); this only says which one
+ * tests take both (model/trap/tdxh_trap.h); this only says which one
  * this host gives.  Exit status 0, or 1 when TDCALL did something else.
  *
  *   cc -o tdcall-route tools/tdcall-route.c && ./tdcall-route

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * accept: page acceptance from inside a TD, counted.  Run under tdx-sim (with
- * 4 vCPUs in examples/CMakeLists.txt), where the harness's memory model plays
+ * 4 vCPUs in examples/CMakeLists.txt), where the model's memory model plays
  * the TDX module's SEPT: every GPA starts PENDING and 2M-mapped.
  *
  * vCPU 0 accepts a range with unaligned ends by itself, converts 1 MiB to

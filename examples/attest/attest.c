@@ -7,7 +7,7 @@
  *  4. convert the GetQuote buffer to shared (MapGPA), run GetQuote through it,
  *     waiting with an I/O-port delay;
  *  5. print the sizes.
- * Under tdx-sim the harness models play the module and the quoting service.
+ * Under tdx-sim the model plays the module and the quoting service.
  */
 #include <stdint.h>
 

@@ -71,6 +71,19 @@ extern "C" {
 #define TDX_SW_QUOTE_SERVICE_UNAVAILABLE TDX_SW_STATUS(0x08)
 
 /*
+ * ACPI tables (tdx/acpi.h): why a table was refused, or could not be made.
+ * A table too long for the caller's buffer is TDX_SW_BUFFER_TOO_SMALL.
+ */
+#define TDX_SW_ACPI_BAD_SIGNATURE    TDX_SW_STATUS(0x40)	/* not "RSD PTR ", "XSDT", "APIC" where needed */
+#define TDX_SW_ACPI_BAD_CHECKSUM     TDX_SW_STATUS(0x41)	/* the bytes do not sum to 0 */
+#define TDX_SW_ACPI_BAD_LENGTH       TDX_SW_STATUS(0x42)	/* a Length too short, too long or not 36 + 8n */
+#define TDX_SW_ACPI_BAD_REVISION     TDX_SW_STATUS(0x43)	/* an RSDP below revision 2 (no XSDT) */
+#define TDX_SW_ACPI_BAD_ENTRY        TDX_SW_STATUS(0x44)	/* a MADT structure of a bad Length, a bad mailbox */
+#define TDX_SW_ACPI_BAD_ADDRESS      TDX_SW_STATUS(0x45)	/* an address of 0, or one the map callback refused */
+#define TDX_SW_ACPI_NOT_FOUND        TDX_SW_STATUS(0x46)	/* no such table, or no such MADT structure */
+#define TDX_SW_ACPI_TOO_MANY_TABLES  TDX_SW_STATUS(0x47)	/* the builder's XSDT is full */
+
+/*
  * #VE handling (tdx/ve.h): why a #VE was not emulated.  A VMM that fails
  * the emulating TDVMCALL gives a lifted TDVMCALL status instead.
  */

@@ -36,7 +36,7 @@ void tdx_sha384_update(struct tdx_sha384_ctx *ctx, const void *data, size_t len)
  * (it holds the tail of the message); init it again before reuse.
  */
 void tdx_sha384_final(struct tdx_sha384_ctx *ctx, uint8_t digest[TDX_SHA384_DIGEST_SIZE]);
-/* One shot: digest = SHA-384(data[0..len)).  Uses about 300 bytes of stack. */
+/* One shot: digest = SHA-384(data[0..len)).  Uses about 390 bytes of stack (the context). */
 void tdx_sha384(const void *data, size_t len, uint8_t digest[TDX_SHA384_DIGEST_SIZE]);
 
 #ifdef __cplusplus

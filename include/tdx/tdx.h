@@ -27,5 +27,6 @@
 #include "quote.h"
 #include "rtmr.h"
 #include "fatal.h"
+#include "acpi.h"
 
 #endif /* TDX_TDX_H */

@@ -12,10 +12,10 @@
  * a memcpy/memset idiom and turns it into a call to the very function it
  * is in (gcc's -ftree-loop-distribute-patterns would, at -O2 and up).
  *
- * Host programs (the tests, the harness, tdx-sim) link the tdx_host
- * variant of the library, which leaves this file out: there the host
- * libc's functions, and the sanitizers' interceptors of them, stay in
- * charge.
+ * Host programs (the model, the tests, tdx-sim, a user's test under the
+ * installed host test kit) link the tdx_host variant of the library
+ * (libtdx-host.a), which leaves this file out: there the host libc's
+ * functions, and the sanitizers' interceptors of them, stay in charge.
  */
 #include <stddef.h>
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What tdx-sim adds to the harness's default models: COM1 streamed to
- * stdout, QEMU's isa-debug-exit port, and VMM answers that end or park a
- * vCPU (Instruction.HLT, ReportFatalError).  Models run inside the TDCALL's
- * signal handler with the harness lock held; they may print, never block.
+ * What tdx-sim adds to the model's defaults (model/): COM1 streamed to
+ * stdout, QEMU's isa-debug-exit port, MMIO RAM at the start of the MMIO
+ * window, and VMM answers that end or park a vCPU (Instruction.HLT,
+ * ReportFatalError).  Models run inside the TDCALL's signal handler with
+ * the model lock held; they may print, never block.
  */
 #include "sim.h"
 
@@ -11,14 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tdx_harness.h"
-#include "tdxh_abi.h"
+#include <tdx/status.h>
+#include <tdx/tdvmcall.h>
 
-/* GHCI values (sub-function numbers and statuses), typed from the GHCI. */
-#define VMCALL_SUCCESS             0ull
-#define GHCI_INSTRUCTION_HLT       12
-#define GHCI_REPORT_FATAL_ERROR    0x10003
-#define FATAL_ERROR_GPA_VALID      (1ull << 63)
+#include "tdx_harness.h"
 
 /* ---- COM1, a 16550 whose THR goes to stdout ------------------------------ */
 
@@ -97,33 +94,15 @@ static void debug_exit_write(void *ctx, uint16_t port, unsigned size, uint32_t v
 #define MMIO_SCRATCH_SIZE 4096
 static uint8_t mmio_scratch[MMIO_SCRATCH_SIZE];
 
-/* The harness's MMIO model only calls with offset + size <= the device's size. */
-static uint64_t mmio_scratch_read(void *ctx, uint64_t offset, unsigned size)
-{
-	uint64_t v = 0;
-
-	(void)ctx;
-	for (unsigned i = 0; i < size; i++)
-		v |= (uint64_t)mmio_scratch[offset + i] << (8 * i);
-	return v;
-}
-
-static void mmio_scratch_write(void *ctx, uint64_t offset, unsigned size, uint64_t value)
-{
-	(void)ctx;
-	for (unsigned i = 0; i < size; i++)
-		mmio_scratch[offset + i] = (uint8_t)(value >> (8 * i));
-}
-
 /* ---- Instruction.HLT and ReportFatalError ------------------------------- */
 
 static void vmcall_hlt(struct tdxh_vmcall *c)
 {
 	bool blocked = tdxh_vmm_read(c, TDXH_R12) != 0;
 
-	tdxh_vmm_status(c, VMCALL_SUCCESS);
+	tdxh_vmm_status(c, TDVMCALL_STATUS_SUCCESS);
 	sim_vcpu_halt(blocked, c->view.rip);
-	tdxh_request_stop(-1);	/* the stop hook parks this vCPU */
+	tdxm_request_stop(c->m, -1);	/* the stop hook parks this vCPU */
 }
 
 /* The optional 64-byte message: R14, R15, RBX, RDI, RSI, R8, R9, RDX (GHCI order). */
@@ -154,7 +133,7 @@ static void vmcall_report_fatal_error(struct tdxh_vmcall *c)
 	char message[65], text[257] = "";
 
 	fatal_message(c, message);
-	if ((code & FATAL_ERROR_GPA_VALID) && sim_in_ram(gpa, 1)) {
+	if ((code & TDVMCALL_FATAL_ERROR_GPA_VALID) && sim_in_ram(gpa, 1)) {
 		size_t n = 0;
 		while (n < sizeof(text) - 1 && sim_read_guest(gpa + n, &text[n], 1) && text[n])
 			n++;
@@ -170,21 +149,18 @@ static void vmcall_report_fatal_error(struct tdxh_vmcall *c)
 
 void sim_install_models(void)
 {
-	static const struct tdxh_port_device com1 = {
+	static const struct tdx_model_port_device com1 = {
 		.base = TDXH_COM1_PORT, .count = 8, .read = com1_read, .write = com1_write,
 	};
-	static const struct tdxh_port_device debug_exit = {
+	static const struct tdx_model_port_device debug_exit = {
 		.base = SIM_DEBUG_EXIT_PORT, .count = 1, .write = debug_exit_write,
 	};
-
-	static const struct tdxh_mmio_device scratch = {
-		.base = SIM_MMIO_BASE, .size = MMIO_SCRATCH_SIZE,
-		.read = mmio_scratch_read, .write = mmio_scratch_write,
-	};
+	const struct tdx_model_mmio_device scratch =
+		tdxm_mmio_ram_device(SIM_MMIO_BASE, mmio_scratch, sizeof(mmio_scratch));
 
 	if (tdxh_add_port_device(&com1) || tdxh_add_port_device(&debug_exit) ||
 	    tdxh_add_mmio_device(&scratch))
-		sim_exit(SIM_EXIT_USAGE, "the harness's device tables are full");
-	tdxh_set_vmcall_model(GHCI_INSTRUCTION_HLT, vmcall_hlt);
-	tdxh_set_vmcall_model(GHCI_REPORT_FATAL_ERROR, vmcall_report_fatal_error);
+		sim_exit(SIM_EXIT_USAGE, "the model's device tables are full");
+	tdxh_set_vmcall_model(TDVMCALL_INSTRUCTION_HLT, vmcall_hlt);
+	tdxh_set_vmcall_model(TDVMCALL_REPORT_FATAL_ERROR, vmcall_report_fatal_error);
 }

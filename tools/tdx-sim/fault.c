@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Signals: TDCALLs go to the harness; every other way the guest can stop
+ * Signals: TDCALLs go to the model; every other way the guest can stop
  * (an instruction user mode refuses, a page fault, a divide error, _start
  * returning) ends the run with a message that names the instruction, its
  * bytes, RIP and what the runner expected.  Every handler runs on the
@@ -20,7 +20,7 @@
 #include "tdx_harness.h"
 #include "tdxh_trap.h"
 
-#define ALTSTACK_SIZE (256u << 10)	/* room for the harness and ASan */
+#define ALTSTACK_SIZE (256u << 10)	/* room for the model and ASan */
 #define TRAP_PF 14
 #define TRAP_GP 13
 #define PF_WRITE 0x2
@@ -203,7 +203,7 @@ __attribute__((noreturn)) static void host_fault(int sig, const ucontext_t *uc)
 	"instruction that #VEs in a TD (in/out/ins/outs/hlt/rdmsr/wrmsr, MMIO); no other " \
 	"privileged instruction is emulated"
 
-/* A TDCALL, by either route: the harness's module + VMM model answers it. */
+/* A TDCALL, by either route: the model (TDX module + VMM) answers it. */
 static void tdcall(int sig, siginfo_t *info, ucontext_t *uc)
 {
 	struct sim_vcpu *v = sim_vcpu_self();
@@ -347,7 +347,7 @@ static void install(int sig, void (*fn)(int, siginfo_t *, void *))
 void sim_install_signal_handlers(void)
 {
 	/* A TDCALL arrives as SIGILL or as SIGSEGV (#GP), by the host: both
-	 * handlers hand it to the trap layer, and the harness's model answers. */
+	 * handlers hand it to the trap layer, and the model answers. */
 	install(SIGILL, on_sigill);
 	install(SIGSEGV, on_sigsegv);
 	install(SIGBUS, on_sigsegv);

@@ -3,7 +3,7 @@
  * tdx-sim [options] IMAGE.elf: command line, vCPU threads, the watchdog.
  *
  * Every vCPU is a host thread that enters the image's _start in 64-bit user
- * mode on a stack of its own; the harness's model answers its TDCALLs,
+ * mode on a stack of its own; the model (model/) answers its TDCALLs,
  * trapped as SIGILL or #GP.  The main thread only waits: for every vCPU to halt for good, or
  * for the watchdog's deadline.  Whatever ends the run (the guest's exit
  * port, a fault, a halt, the deadline) ends the whole process at once.
@@ -26,13 +26,11 @@
 #include <tdx/version.h>
 
 #include "tdx_harness.h"
-#include "tdxh_abi.h"
-#include "tdxh_memory.h"
 
 #define DEFAULT_TIMEOUT_S 10
 
 _Static_assert(SIM_MAX_VCPUS <= TDXH_ABI_MAX_VCPUS && SIM_MAX_VCPUS <= TDXH_MEM_MAX_VCPUS,
-	       "every vCPU needs its slot in the harness's per-vCPU state");
+	       "every vCPU needs its slot in the model's per-vCPU state");
 #define PROBE_SIGNAL SIGUSR1
 
 struct sim_config sim_cfg = {
@@ -52,7 +50,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: tdx-sim [options] IMAGE.elf\n"
 		"Runs a freestanding TD payload (linked with linker/tdx-payload.ld) in this\n"
-		"process; the libtdx test harness plays the TDX module and the VMM.\n"
+		"process; the libtdx model plays the TDX module and the VMM.\n"
 		"  --trace          one line per TDCALL on stderr: name, decoded arguments, status;\n"
 		"                   and per #VE, per lidt, per loaded segment\n"
 		"  --trace=CLASSES  only these, comma-separated: load, tdcall (module leaves), vmcall,\n"
@@ -230,7 +228,7 @@ void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip)
 	vcpu_state[i].halted = 1;
 }
 
-/* The harness calls this (in the vCPU's trap handler, lock dropped) when a model asked to stop. */
+/* The trap layer calls this (in the vCPU's trap handler, lock dropped) when a model asked to stop. */
 static void on_stop(int code)
 {
 	if (code >= 0) {
@@ -348,18 +346,18 @@ int main(int argc, char **argv)
 		return SIM_EXIT_USAGE;
 
 	tdxh_reset();
-	tdxh_state.hostile = sim_cfg.hostile;
+	tdxh.state.hostile = sim_cfg.hostile;
 	/* The TD as TDG.VP.INFO describes it: every vCPU the TD has is running. */
-	tdxh_td.gpaw = sim_cfg.gpaw;
-	tdxh_td.num_vcpus = sim_cfg.vcpus;
-	tdxh_td.max_vcpus = sim_cfg.vcpus;
+	tdxh.td.gpaw = sim_cfg.gpaw;
+	tdxh.td.num_vcpus = sim_cfg.vcpus;
+	tdxh.td.max_vcpus = sim_cfg.vcpus;
 	/* The memory model's SEPT: what the loader put in (the image, the
 	 * stacks) was added by the host and is ACCEPTED, as TDH.MEM.PAGE.ADD
 	 * leaves it; the rest of guest RAM is PENDING until the guest accepts it. */
 	tdxh_mem_set_state(image.lo, image.hi - image.lo, TDXH_PAGE_ACCEPTED);
 	tdxh_mem_set_state(sim_stack_top(sim_cfg.vcpus), sim_cfg.mem - sim_stack_top(sim_cfg.vcpus),
 			   TDXH_PAGE_ACCEPTED);
-	tdxh_stop_hook = on_stop;
+	tdxh.stop_hook = on_stop;
 	sim_install_models();
 	sim_thread_signal_stack();
 	sim_install_signal_handlers();

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tdx-sim: runs a freestanding TD payload (ELF) in this process, in 64-bit
- * user mode, with the test harness playing the TDX module and the VMM.
+ * user mode, with the model (model/) playing the TDX module and the VMM.
  * Host-only; never part of libtdx.a.  docs/sim.md describes it for users.
  */
 #ifndef TDX_SIM_H
@@ -113,7 +113,7 @@ void sim_describe_bytes(uint64_t rip, char *buf, size_t size);
 bool sim_ve_fault(struct ucontext_t *uc, uint64_t fault_addr);
 
 /* ---- --trace (trace.c) ------------------------------------------------------ */
-/* Around the harness's handling of one TDCALL: inputs before, outputs after. */
+/* Around the model's handling of one TDCALL: inputs before, outputs after. */
 void sim_trace_begin(const struct ucontext_t *uc);
 void sim_trace_end(const struct ucontext_t *uc);
 /* The pending TDCALL never returns (the run ends, the vCPU parks): say so. */

@@ -7,7 +7,7 @@
  *
  * Leaf or sub-function by name, its inputs decoded, the status by name
  * (libtdx's tdx_strerror / tdvmcall_strerror) and, only when it succeeded,
- * its outputs.  The inputs are taken before the harness runs the call and
+ * its outputs.  The inputs are taken before the model runs the call and
  * the outputs after, from the guest's registers: what the guest sent and got.
  * --trace=CLASSES picks which lines (SIM_TRACE_* in sim.h); with com1, the
  * bytes the guest sends COM1 come out as whole lines instead:

@@ -2,9 +2,9 @@
 /*
  * #VE for guest instructions, the way the TDX module raises it: the
  * instruction faults in user mode (#GP for in/out/ins/outs/hlt/rdmsr/wrmsr,
- * #PF for a load or store in the MMIO window), the harness's decoder
- * (tdxh_ve_from_fault in tests/harness/tdxh_ve.h, the one the unit tests
- * use) turns it into the VE info the module would
+ * #PF for a load or store in the MMIO window), the model's decoder
+ * (tdxh_ve_from_fault in model/tdxm.h, the one the unit tests use) turns
+ * it into the VE info the module would
  * report, tdxh_post_ve() makes that this vCPU's valid VE info, and
  * emulate.c delivers vector 20 through the guest's IDT.  The guest's handler
  * reads the info with TDG.VP.VEINFO.GET and returns with iretq.
@@ -15,8 +15,9 @@
 #include <stdio.h>
 #include <ucontext.h>
 
+#include <tdx/exit_reason.h>
+
 #include "tdx_harness.h"
-#include "tdxh_abi.h"
 #include "tdxh_ve.h"
 
 #define VE_VECTOR 20
@@ -24,12 +25,12 @@
 static const char *exit_reason_name(uint64_t reason)
 {
 	switch (reason) {
-	case TDXH_EXIT_CPUID:         return "CPUID";
-	case TDXH_EXIT_HLT:           return "HLT";
-	case TDXH_EXIT_IO:            return "I/O";
-	case TDXH_EXIT_RDMSR:         return "RDMSR";
-	case TDXH_EXIT_WRMSR:         return "WRMSR";
-	case TDXH_EXIT_EPT_VIOLATION: return "EPT violation";
+	case EXIT_REASON_CPUID:          return "CPUID";
+	case EXIT_REASON_HLT:            return "HLT";
+	case EXIT_REASON_IO_INSTRUCTION: return "I/O";
+	case EXIT_REASON_MSR_READ:       return "RDMSR";
+	case EXIT_REASON_MSR_WRITE:      return "WRMSR";
+	case EXIT_REASON_EPT_VIOLATION:  return "EPT violation";
 	default:                      return "?";
 	}
 }
@@ -44,12 +45,12 @@ static void describe(const struct tdxh_ve_info *ve, char *buf, size_t size)
 
 	if (n < 0 || (size_t)n >= size)
 		return;
-	if (ve->exit_reason == TDXH_EXIT_IO)
+	if (ve->exit_reason == EXIT_REASON_IO_INSTRUCTION)
 		snprintf(buf + n, size - (size_t)n, ": %s%s %llu byte%s, port %#llx, length %u",
 			 (q & 0x20) ? "rep " : "", (q & 0x8) ? ((q & 0x10) ? "ins" : "in") :
 			 ((q & 0x10) ? "outs" : "out"), (unsigned long long)(q & 7) + 1, (q & 7) ? "s" : "",
 			 (unsigned long long)((q >> 16) & 0xFFFF), ve->instruction_length);
-	else if (ve->exit_reason == TDXH_EXIT_EPT_VIOLATION)
+	else if (ve->exit_reason == EXIT_REASON_EPT_VIOLATION)
 		snprintf(buf + n, size - (size_t)n, ": %s GLA %#llx, GPA %#llx",
 			 (q & 2) ? "write to" : "read of", (unsigned long long)ve->gla,
 			 (unsigned long long)ve->gpa);

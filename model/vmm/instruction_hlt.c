@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* TDG.VP.VMCALL<Instruction.HLT> (GHCI): R12 = interrupts blocked (0 or 1). */
+#include "../core/internal.h"
+
+#include <tdx/status.h>
+
+void tdxm_instruction_hlt(struct tdxh_vmcall *c)
+{
+	uint64_t blocked = tdxh_vmm_read(c, TDXH_R12);
+
+	if (blocked > 1) {
+		tdxh_vmm_status(c, TDVMCALL_STATUS_INVALID_OPERAND);
+		return;
+	}
+	c->m->vmm.halts++;
+	c->m->vmm.last_halt_blocked = blocked == 1;
+	tdxh_vmm_status(c, TDVMCALL_STATUS_SUCCESS);
+}
