@@ -35,15 +35,17 @@ static uint32_t mem_get(uint64_t addr, unsigned size)
 }
 
 /*
- * What every element of one INS/OUTS shares, in the frame of string_io():
- * an element reads size, direction, port and REP from the qualification
- * and the step from RFLAGS.DF each time, and keeps nothing of its own
- * across its TDVMCALL but this pointer (the #VE path's stack budget).
+ * What every element of one INS/OUTS shares, in the frame of string_io(),
+ * with the registers of each element's Instruction.IO: an element reads
+ * size, direction, port and REP from the qualification and the step from
+ * RFLAGS.DF each time, and keeps nothing of its own across its TDVMCALL but
+ * this pointer (the #VE path's stack budget).
  */
 struct string_io {
 	struct tdx_ve_frame *f;
 	const struct tdx_ve_info *ve;
 	uint64_t amask;		/* address size: all ones, or 32 bits with a 67 prefix */
+	struct tdx__vmcall_regs6 regs;
 };
 
 /* The buffer address register: RDI for INS, RSI for OUTS. */
@@ -98,19 +100,18 @@ static __attribute__((noinline)) uint64_t decode_string(struct string_io *io)
 
 /*
  * One element of INS/OUTS at the buffer address, stepping it on success:
- * Instruction.IO in this frame (no wrapper frame under it), the value read
- * masked to the width as tdx_io_read() does.  Returns R10.
+ * Instruction.IO with io->regs (no wrapper frame under this one), the value
+ * read masked to the width as tdx_io_read() does.  Returns R10.
  */
-static __attribute__((noinline)) uint64_t string_element(const struct string_io *io)
+static __attribute__((noinline)) uint64_t string_element(struct string_io *io)
 {
-	struct tdx__vmcall_regs6 regs;
 	uint64_t q = io->ve->exit_qualification, status, step, *addr;
 	unsigned size = TDX_IO_QUAL_SIZE(q);
 
 	if (q & TDX_IO_QUAL_IN)
-		status = tdx__instruction_io(&regs, size, TDX_IO_QUAL_PORT(q), TDX_IO_READ, 0);
+		status = tdx__instruction_io(&io->regs, size, TDX_IO_QUAL_PORT(q), TDX_IO_READ, 0);
 	else
-		status = tdx__instruction_io(&regs, size, TDX_IO_QUAL_PORT(q), TDX_IO_WRITE,
+		status = tdx__instruction_io(&io->regs, size, TDX_IO_QUAL_PORT(q), TDX_IO_WRITE,
 					     mem_get(*string_addr(io) & io->amask, size));
 	if (status != TDVMCALL_STATUS_SUCCESS)
 		return status;
@@ -119,22 +120,29 @@ static __attribute__((noinline)) uint64_t string_element(const struct string_io 
 	size = TDX_IO_QUAL_SIZE(q);
 	addr = string_addr(io);
 	if (q & TDX_IO_QUAL_IN)
-		mem_put(*addr & io->amask, size, (uint32_t)regs.r11);
+		mem_put(*addr & io->amask, size, (uint32_t)io->regs.r11);
 	step = (io->f->rflags & TDX_RFLAGS_DF) ? (uint64_t)0 - size : size;
 	*addr = io->amask != ~0ull ? (uint32_t)(*addr + step) : *addr + step;
 	return status;
 }
 
-/* INS/OUTS: at most TDX_VE_REP_CHUNK elements per #VE. */
+/*
+ * INS/OUTS: at most TDX_VE_REP_CHUNK elements per #VE.  Everything after
+ * the decoding goes through io, not the arguments: only io's address and
+ * the count are kept across the calls.
+ */
 static __attribute__((noinline)) struct tdx__ve_result string_io(struct tdx_ve_frame *f,
 								 const struct tdx_ve_info *ve)
 {
-	struct string_io io = { .f = f, .ve = ve };
-	uint64_t count, st = decode_string(&io);
+	struct string_io io;
+	uint64_t count, st;
 
+	io.f = f;
+	io.ve = ve;
+	st = decode_string(&io);
 	if (st != TDX_VE_OK)
 		return tdx__ve_status(st);
-	count = (ve->exit_qualification & TDX_IO_QUAL_REP) ? f->rcx & io.amask : 1;
+	count = (io.ve->exit_qualification & TDX_IO_QUAL_REP) ? io.f->rcx & io.amask : 1;
 	if (count > TDX_VE_REP_CHUNK)
 		count = TDX_VE_REP_CHUNK;	/* the CPU re-executes the REP instruction for the rest */
 
