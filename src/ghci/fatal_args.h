@@ -30,7 +30,7 @@ static inline char *tdx__fatal_message_byte(struct tdx_module_args *args, unsign
  * message (NULL: none) up to its first NUL or its 64th byte, byte by byte so
  * a short string is never read past its end, zeros after; every other
  * register 0.  Shared by tdvmcall_report_fatal_error() and the library's
- * one fatal path (src/guest/report_fatal_error.c).
+ * one fatal path (tdx__report_fatal() below).
  */
 static inline void tdx__fatal_args(struct tdx_module_args *args, uint64_t error_code,
 				   uint64_t shared_gpa, const char *message)
@@ -46,11 +46,30 @@ static inline void tdx__fatal_args(struct tdx_module_args *args, uint64_t error_
 }
 
 /*
- * The library's one fatal path: send the ReportFatalError in *args (from
- * tdx__fatal_args()), then halt forever - TDG.VP.VMCALL<Instruction.HLT>
- * with interrupts blocked, in *args again, so no frame is added below the
- * caller's.  Defined in src/guest/report_fatal_error.c.
+ * *args = TDG.VP.VMCALL<Instruction.HLT> with interrupts blocked, every
+ * other register 0.  Out of line (src/guest/report_fatal_error.c) so that
+ * tdx__report_fatal() keeps nothing but the args pointer across its
+ * TDVMCALLs.
  */
-__attribute__((noreturn)) void tdx__report_fatal(struct tdx_module_args *args);
+void tdx__hlt_args(struct tdx_module_args *args);
+
+/*
+ * The library's one fatal path: send the ReportFatalError in *args (from
+ * tdx__fatal_args()), then halt forever - Instruction.HLT in *args again.
+ * Always inlined into the function whose frame holds *args
+ * (tdx_report_fatal_error(), the default #VE fatal hook): no frame of its
+ * own between that one and the TDVMCALL (the #VE path's stack budget).
+ */
+static inline __attribute__((always_inline, noreturn))
+void tdx__report_fatal(struct tdx_module_args *args)
+{
+	(void)__tdx_hypercall(args);
+
+	/* The VMM resumed a TD that declared itself dead: stay dead. */
+	for (;;) {
+		tdx__hlt_args(args);
+		(void)__tdx_hypercall(args);
+	}
+}
 
 #endif /* TDX_SRC_GHCI_FATAL_ARGS_H */

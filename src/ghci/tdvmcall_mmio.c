@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* GHCI #VE.RequestMMIO (48): R12 size, R13 direction, R14 GPA, R15 data; R11 data read. */
-#include "lib/internal.h"
 #include <tdx/error.h>
 #include <tdx/tdvmcall.h>
-#include "vmcall_args.h"
+#include "request_mmio.h"
 
 static int mmio_size_valid(unsigned size)
 {
@@ -13,26 +12,23 @@ static int mmio_size_valid(unsigned size)
 /* GHCI #VE.RequestMMIO, direction 0 (read). */
 uint64_t tdvmcall_mmio_read(unsigned size, uint64_t gpa, uint64_t *value)
 {
-	struct tdx__vmcall_regs6 args = TDX_VMCALL_ARGS(TDVMCALL_VE_REQUEST_MMIO,
-		.r12 = size, .r13 = TDVMCALL_MMIO_READ, .r14 = gpa);
+	struct tdx__vmcall_regs6 regs;
 	uint64_t status;
 
 	if (!mmio_size_valid(size))
 		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
-	status = __tdx_hypercall6(&args);
+	status = tdx__request_mmio(&regs, size, TDVMCALL_MMIO_READ, gpa, 0);
 	if (status == TDVMCALL_STATUS_SUCCESS)
-		*value = args.r11 & tdx__width_mask(size);
+		*value = regs.r11 & tdx__width_mask(size);
 	return status;
 }
 
 /* GHCI #VE.RequestMMIO, direction 1 (write). */
 uint64_t tdvmcall_mmio_write(unsigned size, uint64_t gpa, uint64_t value)
 {
-	struct tdx__vmcall_regs6 args = TDX_VMCALL_ARGS(TDVMCALL_VE_REQUEST_MMIO,
-		.r12 = size, .r13 = TDVMCALL_MMIO_WRITE, .r14 = gpa,
-		.r15 = value & tdx__width_mask(size));
+	struct tdx__vmcall_regs6 regs;
 
 	if (!mmio_size_valid(size))
 		return TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_R12;
-	return __tdx_hypercall6(&args);
+	return tdx__request_mmio(&regs, size, TDVMCALL_MMIO_WRITE, gpa, value);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tdx_report_fatal_error: GHCI ReportFatalError (0x10003), then halt
- * forever.  The library's one fatal path, tdx__report_fatal(): the default
- * #VE fatal hook (src/ve/fatal.c) ends there too.
+ * forever.  The library's one fatal path, tdx__report_fatal()
+ * (src/ghci/fatal_args.h): the default #VE fatal hook (src/ve/fatal.c)
+ * ends there too.
  */
 #include <stddef.h>
 #include <tdx/addr.h>
@@ -33,15 +34,9 @@ static __attribute__((noinline)) uint64_t put_shared_message(const char *message
 	return gpa | shared_bit;
 }
 
-void tdx__report_fatal(struct tdx_module_args *args)
+void tdx__hlt_args(struct tdx_module_args *args)
 {
-	(void)__tdx_hypercall(args);
-
-	/* The VMM resumed a TD that declared itself dead: stay dead. */
-	for (;;) {
-		*args = (struct tdx_module_args)TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_HLT, .r12 = 1);
-		(void)__tdx_hypercall(args);
-	}
+	*args = (struct tdx_module_args)TDX_VMCALL_ARGS(TDVMCALL_INSTRUCTION_HLT, .r12 = 1);
 }
 
 /*

@@ -35,23 +35,58 @@ void tdx__ve_set_gpr(struct tdx_ve_frame *f, unsigned n, unsigned size, int high
 unsigned tdx__ve_fetch(uint64_t rip, uint8_t *buf, unsigned want, int stop_at_page);
 
 /*
- * The VMM failed the TDVMCALL that emulates the instruction: its status
- * (R10, raw in *detail when detail is not NULL) lifted into
- * TDX_VMCALL_ERROR, the status tdx_ve_emulate() returns.  Always lifted:
- * every argument was checked before the call, so whatever came back is the
- * VMM's.
+ * What an emulation returns: the status tdx_ve_emulate() returns and the
+ * raw TDVMCALL status of a VMM failure (else 0), in RAX:RDX.  Returned
+ * rather than stored through a pointer, so that no frame on the #VE path
+ * holds a detail variable and a pointer to it (the path's stack budget).
  */
-static inline uint64_t tdx__ve_vmm_error(uint64_t status, uint64_t *detail)
+struct tdx__ve_result {
+	uint64_t status;
+	uint64_t detail;
+};
+
+/* TDX_VE_OK or the library's own refusal (a TDX_VE_* status): no detail. */
+static inline struct tdx__ve_result tdx__ve_status(uint64_t status)
 {
-	if (detail)
-		*detail = status;
-	return tdx_status_from_vmcall(status);
+	return (struct tdx__ve_result){ status, 0 };
 }
 
-/* The per-exit emulations; same contract as tdx_ve_emulate(). */
-uint64_t tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail);
-/* `shared`: tdx_shared_mask(), looked up by the caller (0: unknown, so nothing is shared). */
-uint64_t tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve, uint64_t *detail,
-		      uint64_t shared);
+/*
+ * The TDVMCALL that emulates the instruction returned `status` (R10):
+ * TDX_VE_OK for TDVMCALL_STATUS_SUCCESS, else the status lifted into
+ * TDX_VMCALL_ERROR with the raw one as detail.  Always lifted: every
+ * argument was checked before the call, so whatever came back is the VMM's.
+ */
+static inline struct tdx__ve_result tdx__ve_vmcall(uint64_t status)
+{
+	return (struct tdx__ve_result){ tdx_status_from_vmcall(status), status };
+}
+
+/*
+ * The shared bit an EPT violation's GPA must carry to be MMIO:
+ * tdx_shared_mask(), looked up only for an EPT violation that is not a
+ * fetch (refused before the GPA is looked at); 0 for every other #VE.
+ */
+static inline uint64_t tdx__ve_shared(const struct tdx_ve_info *ve)
+{
+	if (ve->exit_reason != EXIT_REASON_EPT_VIOLATION ||
+	    (ve->exit_qualification & TDX_EPT_QUAL_FETCH))
+		return 0;
+	return tdx_shared_mask();
+}
+
+/*
+ * tdx_ve_emulate() with `shared` = tdx__ve_shared(ve) already looked up by
+ * the caller: its frame, not one under the emulation, carries TDG.VP.INFO's
+ * stack.  tdx_handle_ve() runs this.
+ */
+struct tdx__ve_result tdx__ve_emulate(struct tdx_ve_frame *f, const struct tdx_ve_info *ve,
+				      uint64_t shared);
+
+/* The per-exit emulations, reached by tail calls from tdx__ve_emulate(). */
+struct tdx__ve_result tdx__ve_io(struct tdx_ve_frame *f, const struct tdx_ve_info *ve);
+/* `shared`: tdx__ve_shared(ve) (0: unknown, so nothing is shared). */
+struct tdx__ve_result tdx__ve_mmio(struct tdx_ve_frame *f, const struct tdx_ve_info *ve,
+				   uint64_t shared);
 
 #endif
