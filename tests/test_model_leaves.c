@@ -174,6 +174,20 @@ static void failed_reads_leave_zero_and_minus_one(void **state)
 	assert_int_equal(r.gpr[TDXH_RDX], NA);			/* the last element of the last field */
 }
 
+/* tdx-module 1.5, tdg_vp_veinfo_get.c: no valid VE info leaves RCX, RDX, R8-R10 = 0. */
+static void veinfo_get_without_info_leaves_zeros(void **state)
+{
+	struct tdxh_regs r;
+
+	(void)state;
+	r = leaf(TDG_VP_VEINFO_GET, (uint64_t[TDXH_NR_GPRS]){
+		[TDXH_RCX] = 1, [TDXH_RDX] = 2, [TDXH_R8] = 3, [TDXH_R9] = 4, [TDXH_R10] = 5 });
+	assert_int_equal(r.gpr[TDXH_RAX], TDX_NO_VALID_VE_INFO);
+	for (int g = TDXH_RCX; g <= TDXH_R10; g++)
+		if (g == TDXH_RCX || g == TDXH_RDX || g >= TDXH_R8)
+			assert_int_equal(r.gpr[g], 0);
+}
+
 /*
  * tdx-module 1.5, tdg_sys_rdall.c and md_dump_list (metadata_generic.c):
  * the null id starts from the first field; R8 = -1 after a failure; a
@@ -447,6 +461,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(vm_wr_write_mask_semantics, setup, teardown),
 		cmocka_unit_test_setup_teardown(vp_rd_wr_rcx_next_and_null_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(failed_reads_leave_zero_and_minus_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(veinfo_get_without_info_leaves_zeros, setup, teardown),
 		cmocka_unit_test_setup_teardown(sys_rdall_list_and_overflow, setup, teardown),
 		cmocka_unit_test_setup_teardown(servtd_uuid_only_with_target_uuid_updated, setup, teardown),
 		cmocka_unit_test_setup_teardown(vmcall_rbp_refused_only_with_no_rbp_mod, setup, teardown),
