@@ -614,7 +614,7 @@ static void page_attr_rd_wr(void **state)
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 0x00070000, 0x00070000, &attr), 0);
 	assert_tdcall(24, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_RCX] = 0x5000, [TDXH_RDX] = 0x00070000, [TDXH_R8] = 0x00070000 });
-	assert_int_equal(attr.gpa_mapping, 0x5000);
+	assert_int_equal(attr.gpa_mapping, 0x5000 | (1ull << 62));	/* a pending page */
 	assert_int_equal(attr.attributes, 0x00070000);
 	poison(attr);
 	assert_int_equal(tdg_mem_page_attr_rd(0x5000, &attr), 0);

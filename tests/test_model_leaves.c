@@ -315,6 +315,12 @@ static void page_attr_rd_alignment_level_and_pending(void **state)
 	assert_int_equal(r.gpr[TDXH_RAX], TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX);
 	assert_int_equal(r.gpr[TDXH_RCX], 0);
 	assert_int_equal(r.gpr[TDXH_RDX], 0);
+	/* tdg_mem_page_attr_wr.c: the same default outputs after a failure. */
+	r = leaf(TDG_MEM_PAGE_ATTR_WR, (uint64_t[TDXH_NR_GPRS]){
+		[TDXH_RCX] = 0x345000, [TDXH_RDX] = 1ull << 16, [TDXH_R8] = 1ull << 16 });
+	assert_int_equal(r.gpr[TDXH_RAX], TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX);	/* no L2 VM */
+	assert_int_equal(r.gpr[TDXH_RCX], 0);
+	assert_int_equal(r.gpr[TDXH_RDX], 0);
 }
 
 /*
