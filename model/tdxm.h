@@ -152,7 +152,7 @@ struct tdxh_state {
 /* The TD configuration the models answer with. */
 struct tdxh_td_config {
 	uint32_t gpaw;			/* default 48; shared bit = gpaw - 1 */
-	uint64_t attributes;		/* TD ATTRIBUTES (TDG.VP.INFO), default 0 */
+	uint64_t attributes;		/* TD ATTRIBUTES: TDG.VP.INFO and the TDREPORT; default SEPT_VE_DISABLE */
 	uint32_t num_vcpus;		/* default 1 */
 	uint32_t max_vcpus;		/* default TDXH_ABI_MAX_VCPUS */
 	bool sys_rd_available;		/* TDG.VP.INFO R10 bit 0; default true (module 1.5) */
@@ -191,17 +191,27 @@ struct tdxm_module {
 	uint64_t cpuidve[TDXH_ABI_MAX_VCPUS];	/* TDG.VP.CPUIDVE.SET flags */
 };
 
-/* Metadata fields (TDG.VM.RD/WR, TDG.VP.RD/WR, TDG.SYS.RD/RDALL). */
+/*
+ * Metadata fields (TDG.VM.RD/WR, TDG.VP.RD/WR, TDG.SYS.RD/RDALL), as the
+ * module's lookup tables hold them: the id of the field's first element
+ * (its class and field code are what a lookup matches), `elements`
+ * elements (0 counts as 1) with consecutive field codes, and the bits the
+ * guest may write.  Element 0 is `value`, element k is more[k - 1].
+ */
+#define TDXM_MAX_ELEMENTS 16	/* LAST_ELEMENT_IN_FIELD is 4 bits wide */
 struct tdxm_field {
 	uint64_t id, value, writable;
+	unsigned elements;
+	uint64_t more[TDXM_MAX_ELEMENTS - 1];
 };
 #define TDXM_MAX_FIELDS 8
+#define TDXM_MAX_SYS_FIELDS 640	/* enough to overflow TDG.SYS.RDALL's 4 KiB list */
 #define TDXH_VP_TEST_FIELD 0xA020000000000001ull	/* the one vCPU-scope field */
 struct tdxm_metadata {
 	struct tdxm_field td[TDXM_MAX_FIELDS];	/* TD scope (TDCS) */
 	unsigned nr_td;
 	struct tdxm_field vp[TDXH_ABI_MAX_VCPUS];	/* vCPU scope: one field each */
-	struct tdxm_field sys[TDXM_MAX_FIELDS];	/* module scope, read only */
+	struct tdxm_field sys[TDXM_MAX_SYS_FIELDS];	/* module scope, read only */
 	unsigned nr_sys;
 };
 
@@ -217,8 +227,8 @@ struct tdxm_page_attrs {
 #define TDXH_MAX_EXTENDS 64
 
 struct tdxh_attest_state {
-	/* TD identity the TDREPORT shows (tests set them; defaults are patterns) */
-	uint64_t attributes, xfam;
+	/* TD identity the TDREPORT shows (tests set them; defaults are patterns); ATTRIBUTES: td.attributes */
+	uint64_t xfam;
 	uint8_t mrtd[48], mrconfigid[48], mrowner[48], mrownerconfig[48];
 	uint8_t cpusvn[16];
 	/* modelled RTMRs and the log of the extends the module accepted */
@@ -414,7 +424,8 @@ struct tdxm {
 	/* which model answers what */
 	tdxh_leaf_fn leaf_model[TDXM_MAX_MODELS];
 	unsigned leaf_max_version[TDXM_MAX_MODELS];	/* RAX 23:16 a leaf's model accepts */
-	struct { uint64_t subfn; tdxh_vmcall_fn fn; } vmcall_model[TDXM_MAX_MODELS];
+	/* off: the VMM does not implement it (SUBFUNC_UNSUPPORTED), model or not */
+	struct { uint64_t subfn; tdxh_vmcall_fn fn; bool off; } vmcall_model[TDXM_MAX_MODELS];
 	unsigned nr_vmcall_models;
 	tdxh_vmcall_fn vendor_model;	/* R10 != 0; NULL: INVALID_OPERAND */
 	struct { unsigned leaf; uint64_t subfn, status; unsigned count; } injection[TDXM_MAX_INJECTIONS];
@@ -494,6 +505,15 @@ void tdxm_set_leaf_model(struct tdxm *m, unsigned leaf, tdxh_leaf_fn fn);
 void tdxm_set_leaf_max_version(struct tdxm *m, unsigned leaf, unsigned version);
 /* The model of GHCI-standard sub-function `subfn` (R10 = 0, R11 = subfn); NULL: SUBFUNC_UNSUPPORTED. */
 void tdxm_set_vmcall_model(struct tdxm *m, uint64_t subfn, tdxh_vmcall_fn fn);
+/*
+ * Does the VMM implement GHCI-standard sub-function `subfn`?  One that it
+ * does not is answered TDVMCALL_STATUS_SUBFUNC_UNSUPPORTED without running
+ * its model.  The defaults are what KVM implements (core/defaults.c):
+ * Instruction.WBINVD, Instruction.PCONFIG and Service are not.  Returns
+ * 0, or -1 when no model answers `subfn` (it stays unsupported).
+ */
+int tdxm_set_vmcall_supported(struct tdxm *m, uint64_t subfn, bool supported);
+bool tdxm_vmcall_supported(const struct tdxm *m, uint64_t subfn);
 /* The model of vendor-specific calls (R10 != 0); default NULL: INVALID_OPERAND. */
 void tdxm_set_vendor_vmcall_model(struct tdxm *m, tdxh_vmcall_fn fn);
 /* Plug-ins: later ones answer before earlier ones.  0, or -1 when the table is full. */
@@ -545,6 +565,13 @@ void *tdxm_gpa_to_host(const struct tdxm *m, uint64_t gpa);
 void tdxm_post_ve(struct tdxm *m, unsigned vcpu, const struct tdxh_ve_info *ve);
 /* Is VE info valid (posted, not yet read) on `vcpu`? */
 bool tdxm_ve_pending(const struct tdxm *m, unsigned vcpu);
+
+/*
+ * Append a module-scope field (TDG.SYS.RD/RDALL) of `elements` elements
+ * (1..TDXM_MAX_ELEMENTS) with these values, after the ones there.  0, or -1
+ * when the table is full or `elements` is out of range.
+ */
+int tdxm_md_add_sys_field(struct tdxm *m, uint64_t id, unsigned elements, const uint64_t *values);
 
 /* The VMM's CPUID answer for (leaf, subleaf) (Instruction.CPUID).  0, or -1 when full. */
 int tdxm_set_cpuid(struct tdxm *m, uint32_t leaf, uint32_t subleaf, uint32_t eax, uint32_t ebx,

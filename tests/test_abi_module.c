@@ -364,10 +364,39 @@ static void vp_rd_wr_per_vcpu(void **state)
 
 /* ---- TDG.SYS.RD / TDG.SYS.RDALL (leaves 11, 12) -------------------------------------- */
 
+struct md_pair {
+	uint64_t id, value;
+};
+
+/*
+ * Walk a TDG.SYS.RDALL list (<tdx/metadata.h>, TDX_MD_LIST_*): each
+ * sequence's header, then its fields' elements; out[] gets (element id,
+ * value).  Checks the sizes add up.  Returns the number of elements.
+ */
+static unsigned parse_list(const uint64_t *list, struct md_pair *out, unsigned max)
+{
+	unsigned pos = 1, n = 0;
+
+	for (unsigned s = 0; s < TDX_MD_LIST_SEQUENCES(list[0]); s++) {
+		uint64_t hdr = list[pos++];
+
+		for (unsigned f = 0; f < TDX_MD_SEQ_FIELDS(hdr); f++) {
+			for (unsigned e = 0; e < TDX_MD_SEQ_ELEMENTS(hdr); e++) {
+				assert_true(n < max);
+				out[n].id = TDX_MD_SEQ_FIELD_ID(hdr, f) + e;
+				out[n++].value = list[pos++];
+			}
+		}
+	}
+	assert_int_equal(TDX_MD_LIST_SIZE(list[0]), 8 * pos);
+	return n;
+}
+
 static void sys_rd_and_rdall(void **state)
 {
 	uint64_t value = 0, next = 0;
 	const uint64_t *list = (const uint64_t *)page;
+	struct md_pair pairs[16];
 
 	(void)state;
 	tdxh_arm();
@@ -387,14 +416,38 @@ static void sys_rd_and_rdall(void **state)
 	assert_int_equal(value, 7);
 	assert_int_equal(next, 7);
 
+	/* RDALL from field 0x..01: a sequence of two one-element fields, then the four-element field. */
 	assert_int_equal(tdg_sys_rdall(gpa_of(page), 0x0800000100000001ull, &next), 0);
 	assert_tdcall(12, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_RDX] = gpa_of(page), [TDXH_R8] = 0x0800000100000001ull });
 	assert_int_equal(next, UINT64_MAX);
-	assert_int_equal((list[0] >> 16) & 0xFFFF, 2);	/* two fields from the first on */
-	assert_int_equal(list[1], 0x0800000100000001ull);
+	assert_int_equal(TDX_MD_LIST_SEQUENCES(list[0]), 2);
+	assert_int_equal(list[1], 0x0800000100000001ull | (1ull << 38));	/* 2 fields of 1 element */
 	assert_int_equal(list[2], 5);
+	assert_int_equal(list[3], 0);
+	assert_int_equal(list[4], 0x0800000100000010ull | (3ull << 34));	/* 1 field of 4 elements */
+	assert_int_equal(list[5], 0x10);
+	assert_int_equal(list[8], 0x13);
+	assert_int_equal(TDX_MD_LIST_SIZE(list[0]), 8 * 9);
+	/* From the start (the null id): every element of every field, read back by SYS.RD. */
+	assert_int_equal(tdg_sys_rdall(gpa_of(page), UINT64_MAX, &next), 0);
+	assert_int_equal(next, UINT64_MAX);
+	assert_int_equal(parse_list(list, pairs, 16), 7);
+	for (unsigned i = 0; i < 7; i++) {
+		uint64_t v = 0;
+
+		assert_int_equal(tdg_sys_rd(pairs[i].id, &v, NULL), 0);
+		assert_int_equal(v, pairs[i].value);
+	}
+	assert_int_equal(pairs[4].id, 0x0800000100000011ull);
+	/* SYS.RD walks the elements of a field one by one. */
+	assert_int_equal(tdg_sys_rd(0x0800000100000011ull, &value, &next), 0);
+	assert_int_equal(value, 0x11);
+	assert_int_equal(next, 0x0800000100000012ull);
+	/* RDALL starts at a field, not inside one. */
 	next = 3;
+	assert_int_equal(tdg_sys_rdall(gpa_of(page), 0x0800000100000011ull, &next), FIELD_ID_INCORRECT);
+	assert_int_equal(next, 3);
 	assert_int_equal(tdg_sys_rdall(gpa_of(page) + 8, 0x0800000100000001ull, &next),
 			 OPERAND_INVALID_RDX);
 	assert_int_equal(next, 3);
@@ -402,6 +455,36 @@ static void sys_rd_and_rdall(void **state)
 	/* Module 1.0 (no SYS.RD): the leaf does not exist. */
 	tdxh.td.sys_rd_available = false;
 	assert_int_equal(tdg_sys_rd(0x0800000100000001ull, &value, &next), OPERAND_INVALID_RAX);
+}
+
+/*
+ * More fields than a 4 KiB list holds: TDX_METADATA_LIST_OVERFLOW with the
+ * field to go on from; the caller goes on until TDX_SUCCESS and has every
+ * field once (tdx-module 1.5 source, md_dump_list).
+ */
+static void sys_rdall_overflow_continues(void **state)
+{
+	static struct md_pair pairs[700];
+	const uint64_t *list = (const uint64_t *)page;
+	uint64_t next = UINT64_MAX, status;
+	unsigned total = 0, calls = 0;
+
+	(void)state;
+	tdxh_arm();
+	for (uint64_t i = 0; i < 600; i++)
+		assert_int_equal(tdxm_md_add_sys_field(&tdxh, 0x0900000300000000ull + i, 1, &i), 0);
+	do {
+		status = tdg_sys_rdall(gpa_of(page), next, &next);
+		assert_true(status == TDX_SUCCESS || status == TDX_METADATA_LIST_OVERFLOW);
+		total += parse_list(list, pairs + total, 700 - total);
+		assert_true(++calls < 10);
+	} while (status == TDX_METADATA_LIST_OVERFLOW);
+	assert_int_equal(calls, 2);
+	assert_int_equal(total, 7 + 600);
+	for (unsigned i = 0; i < 600; i++) {
+		assert_int_equal(pairs[7 + i].id, 0x0900000300000000ull + i);
+		assert_int_equal(pairs[7 + i].value, i);
+	}
 }
 
 /* ---- TDG.SERVTD.RD / TDG.SERVTD.WR (leaves 18, 20) ----------------------------------- */
@@ -531,20 +614,27 @@ static void page_attr_rd_wr(void **state)
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 0x00070000, 0x00070000, &attr), 0);
 	assert_tdcall(24, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_RCX] = 0x5000, [TDXH_RDX] = 0x00070000, [TDXH_R8] = 0x00070000 });
-	assert_int_equal(attr.gpa_mapping, 0x5000);
+	assert_int_equal(attr.gpa_mapping, 0x5000 | (1ull << 62));	/* a pending page */
 	assert_int_equal(attr.attributes, 0x00070000);
 	poison(attr);
 	assert_int_equal(tdg_mem_page_attr_rd(0x5000, &attr), 0);
 	assert_tdcall(23, (uint64_t[TDXH_NR_GPRS]){ [TDXH_RCX] = 0x5000 });
 	assert_int_equal(attr.attributes, 0x00070000);
+	/* The mapping: a pending page in a 2M-mapped region (the memory model's default). */
+	assert_int_equal(attr.gpa_mapping, 0 | 1 | (1ull << 62));
+	/* Any alignment is read; an accepted 4K page is not pending. */
+	tdxh_mem_map_level(0x200000, 0x200000, 0);
+	tdxh_mem_set_state(0x205000, 0x1000, TDXH_PAGE_ACCEPTED);
+	assert_int_equal(tdg_mem_page_attr_rd(0x205008, &attr), 0);
+	assert_int_equal(attr.gpa_mapping, 0x205000);
 
-	/* L2 VM #2 does not exist: RDX; a misaligned GPA: RCX; outputs untouched. */
+	/* L2 VM #2 does not exist: RDX; a shared GPA: RCX; outputs untouched. */
 	poison(attr);
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 1ull << 32, 1ull << 32, &attr),
 			 OPERAND_INVALID_RDX);
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 0, 0, 1ull << 33, &attr),
 			 0xC000010000000008ull);	/* mask for VM #2: R8 */
-	assert_int_equal(tdg_mem_page_attr_rd(0x5008, &attr), OPERAND_INVALID_RCX);
+	assert_int_equal(tdg_mem_page_attr_rd(0x5000 | (1ull << 47), &attr), OPERAND_INVALID_RCX);
 	assert_untouched(attr);
 	assert_int_equal(tdg_mem_page_attr_wr(0x5000, 9, 0, 0, &attr), TDX_SW_INVALID_ARGUMENT | TDX_OPERAND_ID_RCX);
 }
@@ -662,6 +752,7 @@ int main(void)
 		cmocka_unit_test_setup(vm_wr_masked_write_returns_old_value, abi_setup),
 		cmocka_unit_test_setup(vp_rd_wr_per_vcpu, abi_setup),
 		cmocka_unit_test_setup(sys_rd_and_rdall, abi_setup),
+		cmocka_unit_test_setup(sys_rdall_overflow_continues, abi_setup),
 		cmocka_unit_test_setup(servtd_rd_wr_encoding_and_uuid, abi_setup),
 		cmocka_unit_test_setup(servtd_target_uuid_updated_is_handed_back, abi_setup),
 		cmocka_unit_test_setup(verifyreport_checks_alignment_and_mac, abi_setup),

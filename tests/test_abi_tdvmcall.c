@@ -208,6 +208,11 @@ static void wbinvd_both_kinds(void **state)
 
 	(void)state;
 	tdxh_arm();
+	/* KVM does not implement it (the model's default): the call says so. */
+	assert_int_equal(tdvmcall_wbinvd(0), SUBFUNC_UNSUPPORTED);
+	assert_int_equal(tdxh.vmm.wbinvds[0], 0);
+	/* A VMM that does. */
+	assert_int_equal(tdxh_set_vmcall_supported(54, true), 0);
 	assert_int_equal(tdvmcall_wbinvd(0), 0);
 	assert_vmcall(54, (uint64_t[TDXH_NR_GPRS]){ [TDXH_R12] = 0 });
 	assert_int_equal(tdvmcall_wbinvd(1), 0);
@@ -229,6 +234,11 @@ static void pconfig_encoding_result_and_hostile(void **state)
 	(void)state;
 	tdxh_arm();
 	tdxh.vmm.pconfig_result = 0x42;
+	/* KVM does not implement it (the model's default); a VMM that does. */
+	result = 9;
+	assert_int_equal(tdvmcall_pconfig(0, 0, 0, 0, &result), SUBFUNC_UNSUPPORTED);
+	assert_int_equal(result, 9);
+	assert_int_equal(tdxh_set_vmcall_supported(65, true), 0);
 	assert_int_equal(tdvmcall_pconfig(0, 0x1000, 0x2000, 0x3000, &result), 0);
 	assert_vmcall(65, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_R12] = 0, [TDXH_R13] = 0x1000, [TDXH_R14] = 0x2000, [TDXH_R15] = 0x3000 });
@@ -437,6 +447,11 @@ static void service_encoding_and_errors(void **state)
 {
 	(void)state;
 	tdxh_arm();
+	/* KVM does not implement it (the model's default); a VMM that does. */
+	assert_int_equal(tdvmcall_service(0x400000 | SHARED_BIT, 0x401000 | SHARED_BIT, 0x30, 100),
+			 SUBFUNC_UNSUPPORTED);
+	assert_int_equal(tdxh.vmm.service_calls, 0);
+	assert_int_equal(tdxh_set_vmcall_supported(0x10005, true), 0);
 	assert_int_equal(tdvmcall_service(0x400000 | SHARED_BIT, 0x401000 | SHARED_BIT, 0x30, 100), 0);
 	assert_vmcall(0x10005, (uint64_t[TDXH_NR_GPRS]){
 		[TDXH_R12] = 0x400000 | SHARED_BIT, [TDXH_R13] = 0x401000 | SHARED_BIT,

@@ -66,7 +66,7 @@ static void report_with_nonce(void **state)
 	assert_int_equal(report.mac.type, 0x81);
 	assert_memory_equal(report.mac.reportdata, nonce, 64);
 	assert_memory_equal(report.tdinfo.mrtd, tdxh.attest.mrtd, 48);
-	assert_int_equal(report.tdinfo.attributes, tdxh.attest.attributes);
+	assert_int_equal(report.tdinfo.attributes, tdxh.td.attributes);
 	assert_int_equal(report.tdinfo.xfam, tdxh.attest.xfam);
 	/* The struct's offsets agree with the model's raw offsets (TDREPORT_STRUCT table). */
 	assert_int_equal(((uint8_t *)&report)[128], nonce[0]);

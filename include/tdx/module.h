@@ -148,9 +148,13 @@ uint64_t tdg_vp_wr(uint64_t field_id, uint64_t value, uint64_t mask, uint64_t *o
 uint64_t tdg_sys_rd(uint64_t field_id, uint64_t *value, uint64_t *next_field_id);
 
 /*
- * TDG.SYS.RDALL: dump global fields starting at first_field_id into the
- * 4K-aligned list buffer at list_gpa; *next_field_id (may be NULL) = R8, where
- * to continue.
+ * TDG.SYS.RDALL: dump global fields starting at first_field_id
+ * (TDX_MD_FIELD_ID_NA: from the first) into the 4K-aligned private list
+ * buffer at list_gpa, in the list layout of <tdx/metadata.h>
+ * (TDX_MD_LIST_*).  *next_field_id (may be NULL) = R8, where to continue:
+ * TDX_MD_FIELD_ID_NA with TDX_SUCCESS when all is listed; the next field
+ * with TDX_METADATA_LIST_OVERFLOW, when the page filled up first (the list
+ * written is valid: call again from there).
  */
 uint64_t tdg_sys_rdall(uint64_t list_gpa, uint64_t first_field_id, uint64_t *next_field_id);
 

@@ -41,24 +41,32 @@ static const struct {
 	{ TDG_VP_INVGLA,        0, tdxm_vp_invgla },
 };
 
+/*
+ * supported: what KVM implements (Linux arch/x86/kvm/vmx/tdx.c,
+ * handle_tdvmcall and the exits it converts; QEMU serves GetQuote,
+ * GetTdVmCallInfo leaf 1 and SetupEventNotifyInterrupt).  It answers the
+ * others TDVMCALL_STATUS_SUBFUNC_UNSUPPORTED; their models are here for a
+ * test that turns them on (tdxm_set_vmcall_supported).
+ */
 static const struct {
 	uint64_t subfn;
 	tdxh_vmcall_fn fn;
+	bool supported;
 } subfns[] = {
-	{ TDVMCALL_INSTRUCTION_CPUID,   tdxm_instruction_cpuid },
-	{ TDVMCALL_INSTRUCTION_HLT,     tdxm_instruction_hlt },
-	{ TDVMCALL_INSTRUCTION_IO,      tdxm_instruction_io },
-	{ TDVMCALL_INSTRUCTION_RDMSR,   tdxm_instruction_rdmsr },
-	{ TDVMCALL_INSTRUCTION_WRMSR,   tdxm_instruction_wrmsr },
-	{ TDVMCALL_VE_REQUEST_MMIO,     tdxm_ve_request_mmio },
-	{ TDVMCALL_INSTRUCTION_WBINVD,  tdxm_instruction_wbinvd },
-	{ TDVMCALL_INSTRUCTION_PCONFIG, tdxm_instruction_pconfig },
-	{ TDVMCALL_GET_TD_VM_CALL_INFO, tdxm_get_td_vm_call_info },
-	{ TDVMCALL_MAP_GPA,             tdxm_map_gpa },
-	{ TDVMCALL_GET_QUOTE,           tdxm_get_quote },
-	{ TDVMCALL_REPORT_FATAL_ERROR,  tdxm_report_fatal_error },
-	{ TDVMCALL_SETUP_EVENT_NOTIFY_INTERRUPT, tdxm_setup_event_notify_interrupt },
-	{ TDVMCALL_SERVICE,             tdxm_service },
+	{ TDVMCALL_INSTRUCTION_CPUID,   tdxm_instruction_cpuid, true },
+	{ TDVMCALL_INSTRUCTION_HLT,     tdxm_instruction_hlt, true },
+	{ TDVMCALL_INSTRUCTION_IO,      tdxm_instruction_io, true },
+	{ TDVMCALL_INSTRUCTION_RDMSR,   tdxm_instruction_rdmsr, true },
+	{ TDVMCALL_INSTRUCTION_WRMSR,   tdxm_instruction_wrmsr, true },
+	{ TDVMCALL_VE_REQUEST_MMIO,     tdxm_ve_request_mmio, true },
+	{ TDVMCALL_INSTRUCTION_WBINVD,  tdxm_instruction_wbinvd, false },
+	{ TDVMCALL_INSTRUCTION_PCONFIG, tdxm_instruction_pconfig, false },
+	{ TDVMCALL_GET_TD_VM_CALL_INFO, tdxm_get_td_vm_call_info, true },
+	{ TDVMCALL_MAP_GPA,             tdxm_map_gpa, true },
+	{ TDVMCALL_GET_QUOTE,           tdxm_get_quote, true },
+	{ TDVMCALL_REPORT_FATAL_ERROR,  tdxm_report_fatal_error, true },
+	{ TDVMCALL_SETUP_EVENT_NOTIFY_INTERRUPT, tdxm_setup_event_notify_interrupt, true },
+	{ TDVMCALL_SERVICE,             tdxm_service, false },
 };
 
 static void add_field(struct tdxm_field *t, unsigned *n, uint64_t id, uint64_t value, uint64_t writable)
@@ -77,6 +85,7 @@ static void td_defaults(struct tdxm *m)
 	m->td.num_vcpus = 1;
 	m->td.max_vcpus = TDXH_ABI_MAX_VCPUS;
 	m->td.sys_rd_available = true;
+	m->td.attributes = 0x10000000;	/* SEPT_VE_DISABLE, as QEMU creates a TD by default */
 	memset(&m->module, 0, sizeof(m->module));
 	memset(&m->attrs, 0, sizeof(m->attrs));
 	memset(&m->servtd, 0, sizeof(m->servtd));
@@ -98,10 +107,17 @@ static void metadata_defaults(struct tdxm *m)
 		md->vp[v].value = 0x1000 + v;
 		md->vp[v].writable = 0xFFFF;
 	}
-	/* Module scope: three made-up ids, read only. */
-	add_field(md->sys, &md->nr_sys, 0x0800000100000000ull, 0x1, 0);
-	add_field(md->sys, &md->nr_sys, 0x0800000100000001ull, 0x5, 0);
-	add_field(md->sys, &md->nr_sys, 0x0800000100000002ull, 0x0, 0);
+	/*
+	 * Module scope, read only, made-up ids of class 8 with 2-byte elements:
+	 * three one-element fields that follow on (one RDALL sequence), then a
+	 * field of four elements (a sequence of its own).
+	 */
+	static const uint64_t one[3] = { 0x1, 0x5, 0x0 };
+	static const uint64_t four[4] = { 0x10, 0x11, 0x12, 0x13 };
+
+	for (unsigned i = 0; i < 3; i++)
+		tdxm_md_add_sys_field(m, 0x0800000100000000ull + i, 1, &one[i]);
+	tdxm_md_add_sys_field(m, 0x0800000100000010ull, 4, four);
 }
 
 /* The TD identity the TDREPORT shows: recognisable patterns. */
@@ -110,7 +126,6 @@ static void attest_defaults(struct tdxm *m)
 	struct tdxh_attest_state *a = &m->attest;
 
 	memset(a, 0, sizeof(*a));
-	a->attributes = 0x10000000;	/* SEPT_VE_DISABLE */
 	a->xfam = 0xE7;
 	memset(a->mrtd, 0x4D, sizeof(a->mrtd));
 	memset(a->cpusvn, 0x0C, sizeof(a->cpusvn));
@@ -141,8 +156,10 @@ void tdxm_defaults(struct tdxm *m)
 		tdxm_set_leaf_model(m, leaves[i].leaf, leaves[i].fn);
 		tdxm_set_leaf_max_version(m, leaves[i].leaf, leaves[i].max_version);
 	}
-	for (size_t i = 0; i < sizeof(subfns) / sizeof(subfns[0]); i++)
+	for (size_t i = 0; i < sizeof(subfns) / sizeof(subfns[0]); i++) {
 		tdxm_set_vmcall_model(m, subfns[i].subfn, subfns[i].fn);
+		tdxm_set_vmcall_supported(m, subfns[i].subfn, subfns[i].supported);
+	}
 	tdxm_add_background(m, tdxm_get_quote_tick);
 	tdxm_devices_defaults(m);
 }

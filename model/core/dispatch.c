@@ -84,7 +84,8 @@ static void vmm_exit(struct tdxm *m, struct tdxh_vmcall *call)
 		tdxh_vmcall_fn fn = NULL;
 
 		for (unsigned i = 0; i < m->nr_vmcall_models; i++)
-			if (m->vmcall_model[i].subfn == call->view.gpr[TDXH_R11])
+			if (m->vmcall_model[i].subfn == call->view.gpr[TDXH_R11] &&
+			    !m->vmcall_model[i].off)
 				fn = m->vmcall_model[i].fn;
 		if (fn)
 			fn(call);

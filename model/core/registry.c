@@ -35,6 +35,7 @@ void tdxm_set_vmcall_model(struct tdxm *m, uint64_t subfn, tdxh_vmcall_fn fn)
 	for (unsigned i = 0; i < m->nr_vmcall_models; i++) {
 		if (m->vmcall_model[i].subfn == subfn) {
 			m->vmcall_model[i].fn = fn;
+			m->vmcall_model[i].off = false;
 			return;
 		}
 	}
@@ -42,7 +43,27 @@ void tdxm_set_vmcall_model(struct tdxm *m, uint64_t subfn, tdxh_vmcall_fn fn)
 		tdxm_die("too many TDG.VP.VMCALL models");
 	m->vmcall_model[m->nr_vmcall_models].subfn = subfn;
 	m->vmcall_model[m->nr_vmcall_models].fn = fn;
+	m->vmcall_model[m->nr_vmcall_models].off = false;
 	m->nr_vmcall_models++;
+}
+
+int tdxm_set_vmcall_supported(struct tdxm *m, uint64_t subfn, bool supported)
+{
+	for (unsigned i = 0; i < m->nr_vmcall_models; i++) {
+		if (m->vmcall_model[i].subfn == subfn && m->vmcall_model[i].fn) {
+			m->vmcall_model[i].off = !supported;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+bool tdxm_vmcall_supported(const struct tdxm *m, uint64_t subfn)
+{
+	for (unsigned i = 0; i < m->nr_vmcall_models; i++)
+		if (m->vmcall_model[i].subfn == subfn)
+			return m->vmcall_model[i].fn && !m->vmcall_model[i].off;
+	return false;
 }
 
 void tdxm_set_vendor_vmcall_model(struct tdxm *m, tdxh_vmcall_fn fn)

@@ -52,7 +52,7 @@ void tdxm_mr_report(struct tdxh_leaf_call *c)
 	/* TEE_TCB_INFO: valid bits and a recognisable MRSEAM. */
 	r.tee_tcb_info.valid[0] = 0xFF;
 	memset(r.tee_tcb_info.mrseam, 0x5E, sizeof(r.tee_tcb_info.mrseam));
-	r.tdinfo.attributes = a->attributes;
+	r.tdinfo.attributes = c->m->td.attributes;	/* what TDG.VP.INFO says */
 	r.tdinfo.xfam = a->xfam;
 	memcpy(r.tdinfo.mrtd, a->mrtd, TDX_MEASUREMENT_SIZE);
 	memcpy(r.tdinfo.mrconfigid, a->mrconfigid, TDX_MEASUREMENT_SIZE);

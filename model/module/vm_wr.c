@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * TDG.VM.WR (leaf 8): RCX 0, RDX field id, R8 value, R9 write mask -> R8
- * the old value (Intel TDX Module ABI spec, TDG.VM.WR leaf table).  TD
+ * the old value (Intel TDX Module ABI spec, TDG.VM.WR leaf table;
+ * tdx-module 1.5 source, tdg_vm_rd_wr.c).  R8 is 0 after a failure.  TD
  * scope: md.td.
  */
 #include "module.h"
@@ -11,16 +12,12 @@
 void tdxm_vm_wr(struct tdxh_leaf_call *c)
 {
 	struct tdxm_metadata *md = &c->m->md;
-	struct tdxm_field *f;
+	uint64_t id = c->regs->gpr[TDXH_RDX], value = c->regs->gpr[TDXH_R8], mask = c->regs->gpr[TDXH_R9];
 
+	tdxm_md_defaults(c, false);
 	if (c->regs->gpr[TDXH_RCX] != 0) {
-		tdxm_operand_invalid(c, TDX_OPERAND_ID_RCX, OUT(TDXH_R8));
+		c->regs->gpr[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
 		return;
 	}
-	f = tdxm_md_find(md->td, md->nr_td, c->regs->gpr[TDXH_RDX], NULL);
-	if (!f) {
-		tdxm_leaf_fail(c, TDX_METADATA_FIELD_ID_INCORRECT, OUT(TDXH_R8));
-		return;
-	}
-	tdxm_md_write(c, f);
+	c->regs->gpr[TDXH_RAX] = tdxm_md_write(c, md->td, md->nr_td, id, value, mask);
 }

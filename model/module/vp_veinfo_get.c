@@ -3,13 +3,12 @@
  * TDG.VP.VEINFO.GET (leaf 3): RCX exit reason, RDX exit qualification, R8
  * GLA, R9 GPA, R10 instruction length | instruction info << 32; the VE info
  * becomes invalid.  None valid: TDX_NO_VALID_VE_INFO (Intel TDX Module ABI
- * spec, TDG.VP.VEINFO.GET leaf table).
+ * spec, TDG.VP.VEINFO.GET leaf table) with the five outputs 0, the
+ * defaults tdx-module 1.5 sets before any check (tdg_vp_veinfo_get.c).
  */
 #include "../core/internal.h"
 
 #include <tdx/status.h>
-
-#define OUTPUTS (OUT(TDXH_RCX) | OUT(TDXH_RDX) | OUT(TDXH_R8) | OUT(TDXH_R9) | OUT(TDXH_R10))
 
 void tdxm_vp_veinfo_get(struct tdxh_leaf_call *c)
 {
@@ -18,7 +17,8 @@ void tdxm_vp_veinfo_get(struct tdxh_leaf_call *c)
 	const struct tdxh_ve_info *ve;
 
 	if (c->vcpu >= TDXH_ABI_MAX_VCPUS || !mod->ve_valid[c->vcpu]) {
-		tdxm_leaf_fail(c, TDX_NO_VALID_VE_INFO, OUTPUTS);
+		g[TDXH_RCX] = g[TDXH_RDX] = g[TDXH_R8] = g[TDXH_R9] = g[TDXH_R10] = 0;
+		g[TDXH_RAX] = TDX_NO_VALID_VE_INFO;
 		return;
 	}
 	ve = &mod->ve[c->vcpu];

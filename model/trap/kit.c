@@ -89,6 +89,16 @@ void tdx_model_set_hostile(bool hostile)
 	model()->state.hostile = hostile;
 }
 
+bool tdx_model_set_vmcall_supported(uint64_t subfn, bool supported)
+{
+	return tdxm_set_vmcall_supported(model(), subfn, supported) == 0;
+}
+
+bool tdx_model_vmcall_supported(uint64_t subfn)
+{
+	return tdxm_vmcall_supported(model(), subfn);
+}
+
 bool tdx_model_set_memory_size(uint64_t size)
 {
 	return tdxm_mem_setup(model(), size);

@@ -76,6 +76,10 @@ static inline void tdxh_set_vmcall_model(uint64_t subfn, tdxh_vmcall_fn fn)
 {
 	tdxm_set_vmcall_model(&tdxh, subfn, fn);
 }
+static inline int tdxh_set_vmcall_supported(uint64_t subfn, bool supported)
+{
+	return tdxm_set_vmcall_supported(&tdxh, subfn, supported);
+}
 static inline void tdxh_set_vendor_vmcall_model(tdxh_vmcall_fn fn)
 {
 	tdxm_set_vendor_vmcall_model(&tdxh, fn);

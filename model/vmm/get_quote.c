@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * TDG.VP.VMCALL<GetQuote> (GHCI): R12 shared GPA of the buffer, R13 its
- * size; both 4K-aligned (else ALIGN_ERROR), the GPA shared and the size at
- * most 128 KiB, one request at a time (else INVALID_OPERAND), as QEMU
- * checks them.  The buffer (<tdx/quote.h>): version 1, status, in_len
+ * size, checked as KVM and QEMU check them and in their order: a private
+ * GPA or size 0 -> INVALID_OPERAND; not 4K-aligned -> ALIGN_ERROR; more
+ * than 128 KiB, a header version other than 1 or an in_len beyond the
+ * buffer -> INVALID_OPERAND; a request already in flight -> RETRY.  The buffer (<tdx/quote.h>): version 1, status, in_len
  * 1024, out_len 0, then the TDREPORT.  The VMM marks it in flight and
  * serves it asynchronously: after vmm.quote.delay TDCALLs (the VMM's
  * background work, tdxm_get_quote_tick) the quote service
@@ -105,6 +106,28 @@ static bool request_well_formed(const uint8_t *b)
 	return memcmp(b + Q_DATA + offsetof(struct tdx_reportmac, mac), mac, 32) == 0;
 }
 
+/*
+ * QEMU reads the header at the call: a version other than 1, or an in_len
+ * beyond the buffer, is refused there (INVALID_OPERAND).  A buffer the VMM
+ * cannot see (still private) reads as nothing it could refuse.
+ */
+static bool buffer_is_shared(struct tdxm *m, uint64_t gpa, uint64_t size);
+static bool header_refused(struct tdxm *m, uint64_t gpa, uint64_t size)
+{
+	const uint8_t *b;
+	uint64_t version;
+	uint32_t in_len;
+
+	if (!buffer_is_shared(m, gpa & ~tdxm_shared_bit(m), size))
+		return false;
+	b = tdxm_gpa_to_host(m, gpa);
+	access_begin(m);
+	memcpy(&version, b + Q_VERSION, 8);
+	memcpy(&in_len, b + Q_IN_LEN, 4);
+	access_end(m);
+	return version != TDX_QUOTE_VERSION || in_len > size - Q_DATA;
+}
+
 /* Pages the memory model tracks must be SHARED; GPAs beyond its space are untracked. */
 static bool buffer_is_shared(struct tdxm *m, uint64_t gpa, uint64_t size)
 {
@@ -122,14 +145,29 @@ void tdxm_get_quote(struct tdxh_vmcall *c)
 	q->nr_requests++;
 	q->gpa = gpa;
 	q->size = size;
+	/* KVM's check (tdx_get_quote), then QEMU's (tdx_handle_get_quote), in their order. */
+	if (!(gpa & tdxm_shared_bit(m)) || size == 0) {
+		q->request_ok = false;
+		tdxh_vmm_status(c, TDVMCALL_STATUS_INVALID_OPERAND);
+		return;
+	}
 	if ((gpa | size) & (TDX_QUOTE_BUFFER_ALIGN - 1)) {
 		q->request_ok = false;
 		tdxh_vmm_status(c, TDVMCALL_STATUS_ALIGN_ERROR);
 		return;
 	}
-	if (!(gpa & tdxm_shared_bit(m)) || size == 0 || size > TDXH_QUOTE_MAX || q->pending) {
+	if (size > TDXH_QUOTE_MAX || header_refused(m, gpa, size)) {
 		q->request_ok = false;
 		tdxh_vmm_status(c, TDVMCALL_STATUS_INVALID_OPERAND);
+		return;
+	}
+	if (q->pending) {
+		/*
+		 * QEMU serves 16 requests at a time and answers RETRY beyond;
+		 * this VMM serves one (stricter: a guest that keeps several in
+		 * flight sees RETRY sooner, never a wrong answer).
+		 */
+		tdxh_vmm_status(c, TDVMCALL_STATUS_RETRY);
 		return;
 	}
 	if (q->vmcall_status != TDVMCALL_STATUS_SUCCESS) {

@@ -2,8 +2,11 @@
 /*
  * TDG.VP.VMCALL<MapGPA> (GHCI), as KVM/QEMU do it, over the memory model
  * (memory/memory.c): R12 start (shared bit = direction), R13 size;
- * misaligned -> ALIGN_ERROR; empty, wrapping or beyond GPAW ->
- * INVALID_OPERAND; pages beyond the space are untracked.  At most
+ * checked as KVM's tdx_map_gpa checks them (Linux arch/x86/kvm/vmx/tdx.c):
+ * first the range - empty, wrapping, beyond GPAW, or a range whose first
+ * and last byte differ in the shared bit -> INVALID_OPERAND - then the
+ * alignment -> ALIGN_ERROR; either error puts R12 back in R11.  Pages
+ * beyond the space are untracked.  At most
  * mem.chunk bytes are converted per call; if more remain, RETRY with R11 =
  * the next GPA (with R12's shared bit).  Converting part of a 2M region
  * splits its mapping to 4K; private -> private leaves a page as it was;
@@ -69,10 +72,12 @@ static uint64_t map_gpa(struct tdxm *m, unsigned vcpu, uint64_t r12, uint64_t si
 
 	if (vcpu < TDXH_MEM_MAX_VCPUS)
 		mem->stats.map_gpa[vcpu]++;
+	/* KVM's order: the range first, then the alignment (tdx_map_gpa). */
+	if (r12 + size <= r12 || r12 >> m->td.gpaw || (r12 + size - 1) >> m->td.gpaw ||
+	    ((r12 ^ (r12 + size - 1)) & tdxm_shared_bit(m)))
+		return TDVMCALL_STATUS_INVALID_OPERAND;
 	if ((start | size) % PAGE)
 		return TDVMCALL_STATUS_ALIGN_ERROR;
-	if (!size || end < start || r12 >> m->td.gpaw)
-		return TDVMCALL_STATUS_INVALID_OPERAND;
 	mem->map_gpa_last = r12;
 	mem->map_gpa_last_size = size;
 	done = mem->chunk && mem->chunk < size ? mem->chunk : size;
@@ -105,5 +110,7 @@ void tdxm_map_gpa(struct tdxh_vmcall *c)
 	pthread_mutex_unlock(&c->m->mem.lock);
 	if (status == TDVMCALL_STATUS_RETRY)
 		tdxh_vmm_write(c, TDXH_R11, r11);
+	else if (status != TDVMCALL_STATUS_SUCCESS)
+		tdxh_vmm_write(c, TDXH_R11, tdxh_vmm_read(c, TDXH_R12));	/* KVM: R11 = the GPA */
 	tdxh_vmm_status(c, status);
 }

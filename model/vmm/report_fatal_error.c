@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * TDG.VP.VMCALL<ReportFatalError> (GHCI): R12 error code (bits 15:0 must be
- * 0, as QEMU checks: else INVALID_OPERAND), R13 a shared GPA when R12 bit
- * 63 is set; message bytes 0..63 in R14, R15, RBX, RDI, RSI, R8, R9, RDX,
- * little-endian.  The VMM decodes the message back to text (vmm.fatal);
- * with fatal.read_page, also the NUL-terminated string at R13 (up to the
- * end of its page) - only where that GPA is host memory, which an
- * arbitrary test GPA need not be.  Then it stops the TD
- * (tdxm_request_stop(TDXH_STOP_FATAL_ERROR)), or resumes it when
- * fatal.resume is set (the default).
+ * TDG.VP.VMCALL<ReportFatalError> (GHCI): R12 error code, R13 a shared GPA
+ * when R12 bit 63 is set; message bytes 0..63 in R14, R15, RBX, RDI, RSI,
+ * R8, R9, RDX, little-endian.  An error code with any of bits 15:0 set is
+ * refused as QEMU refuses it (target/i386/kvm/tdx.c,
+ * tdx_handle_report_fatal_error: it reports "invalid error code" and the
+ * exit handler's failure stops the VM): the TD is stopped
+ * (tdxm_request_stop(TDXH_STOP_FATAL_ERROR)) and never resumed, whatever
+ * fatal.resume says; nothing is recorded beyond R12/R13.  Otherwise the VMM
+ * decodes the message back to text (vmm.fatal); with fatal.read_page, also
+ * the NUL-terminated string at R13 (up to the end of its page) - only
+ * where that GPA is host memory, which an arbitrary test GPA need not be.
+ * Then it stops the TD, as QEMU does (the guest has panicked), or resumes
+ * it when fatal.resume is set (the default, a test's choice: a host test
+ * goes on after its guest code reported).
  */
 #include "../core/internal.h"
 
@@ -27,7 +32,8 @@ void tdxm_report_fatal_error(struct tdxh_vmcall *c)
 	f->r12 = r12;
 	f->r13 = r13;
 	if (r12 & TDVMCALL_FATAL_ERROR_RESERVED) {
-		tdxh_vmm_status(c, TDVMCALL_STATUS_INVALID_OPERAND);
+		f->reported = false;
+		tdxm_request_stop(c->m, TDXH_STOP_FATAL_ERROR);
 		return;
 	}
 	f->reported = true;

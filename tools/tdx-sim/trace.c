@@ -2,7 +2,7 @@
 /*
  * --trace: one line per TDCALL on stderr, written when the call returns:
  *
- *   [vCPU0] TDG.VP.INFO -> TDX_SUCCESS: gpaw 48, attributes 0, vcpus 1/1, index 0
+ *   [vCPU0] TDG.VP.INFO -> TDX_SUCCESS: gpaw 48, attributes 0x10000000, vcpus 1/1, index 0
  *   [vCPU0] TDG.VP.VMCALL<Instruction.IO> out 1 byte 0x48 to port 0x3f8 -> SUCCESS
  *
  * Leaf or sub-function by name, its inputs decoded, the status by name

@@ -134,6 +134,22 @@ void tdx_model_inject(unsigned leaf, uint64_t subfn, uint64_t status, unsigned c
  */
 void tdx_model_set_hostile(bool hostile);
 
+/*
+ * Which GHCI-standard sub-functions (R11 of a TDG.VP.VMCALL with R10 = 0)
+ * the VMM implements.  One it does not is answered
+ * TDVMCALL_STATUS_SUBFUNC_UNSUPPORTED.  After reset: what KVM implements -
+ * Instruction.CPUID, .HLT, .IO, .RDMSR, .WRMSR, #VE.RequestMMIO,
+ * GetTdVmCallInfo, MapGPA, GetQuote, ReportFatalError and
+ * SetupEventNotifyInterrupt; not Instruction.WBINVD (54),
+ * Instruction.PCONFIG (65) or Service (0x10005), which a test of code for
+ * another VMM turns on here.  Returns false (and changes nothing) for a
+ * sub-function the model has no model of: it stays unsupported.
+ */
+bool tdx_model_set_vmcall_supported(uint64_t subfn, bool supported);
+
+/* Does the VMM implement GHCI-standard sub-function `subfn`? */
+bool tdx_model_vmcall_supported(uint64_t subfn);
+
 /* ---- the memory model ----------------------------------------------------------- */
 
 /*
