@@ -560,7 +560,8 @@ const char *tdxm_com1(struct tdxm *m);
 uint64_t tdxm_shared_bit(const struct tdxm *m);
 /* gpa < 1 << gpaw, no shared bit, aligned to `align` (a power of two). */
 bool tdxm_gpa_private_ok(const struct tdxm *m, uint64_t gpa, uint64_t align);
-/* Host address of a GPA (host memory is the guest's: the shared bit stripped). */
+/* Host address of a GPA (the shared bit stripped): in the RAM window (tdxm_mem_set_ram), where the
+ * back-end put it; elsewhere host memory is the guest's. */
 void *tdxm_gpa_to_host(const struct tdxm *m, uint64_t gpa);
 /*
  * vCPU `vcpu`'s VE info becomes valid; TDG.VP.VEINFO.GET returns it and
