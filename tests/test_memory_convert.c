@@ -73,6 +73,31 @@ static void shared_round_trip_accepts_whole_range(void **state)
 	assert_int_equal(tdxh_mem_count(gpa, size, TDXH_PAGE_ACCEPTED), size / K4);
 	/* Whole 2M regions kept their 2M mapping: 3 x 2M + 5 x 4K accepts. */
 	assert_int_equal(res.accept.calls, 3 + 5);
+	/* MapGPA converted every page first: no accept met a shared page. */
+	assert_int_equal(tdxh.mem.stats.converted_back, 0);
+}
+
+/*
+ * On KVM+QEMU an accept of a shared page succeeds (the VMM converts it back),
+ * so after a conversion to private that failed halfway an accept of the
+ * range would turn the rest private behind the VMM's answer.  libtdx
+ * accepts nothing then: what MapGPA did not convert stays shared.
+ */
+static void failed_conversion_to_private_accepts_nothing(void **state)
+{
+	struct tdx_convert_result res;
+
+	(void)state;
+	tdxh_arm();
+	tdxh_mem_set_state(0, 2 * M2, TDXH_PAGE_SHARED);
+	/* The first call converts 2M and answers RETRY with R11 outside the range. */
+	tdxh_mem_map_gpa_hostile(TDXH_MAPGPA_R11_OUTSIDE, 0);
+	assert_int_equal(tdx_set_memory_private_ex(0, 2 * M2, &res), TDX_SW_VMM_BAD_ANSWER);
+	assert_int_equal(res.map_gpa_calls, 1);
+	assert_int_equal(res.accept.calls, 0);
+	assert_int_equal(tdxh_count(6, 0), 0);
+	assert_int_equal(tdxh_mem_count(M2, M2, TDXH_PAGE_SHARED), 512);
+	assert_int_equal(tdxh.mem.stats.converted_back, 0);
 }
 
 static void retry_r11_without_shared_bit_is_accepted(void **state)
@@ -278,6 +303,7 @@ int main(void)
 		cmocka_unit_test_setup(map_gpa_failure_keeps_layers_apart, setup),
 		cmocka_unit_test_setup(accept_failure_after_conversion_keeps_layers_apart, setup),
 		cmocka_unit_test_setup(accept_of_still_shared_page_makes_it_private, setup),
+		cmocka_unit_test_setup(failed_conversion_to_private_accepts_nothing, setup),
 		cmocka_unit_test_setup(bad_ranges_make_no_call, setup),
 		cmocka_unit_test_setup(vmm_invalid_operand_is_reported, setup),
 		cmocka_unit_test_setup(hostile_junk_in_other_registers_changes_nothing, setup),

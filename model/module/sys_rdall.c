@@ -28,13 +28,14 @@ void tdxm_sys_rdall(struct tdxh_leaf_call *c)
 		tdxm_operand_invalid(c, TDX_OPERAND_ID_RDX, OUT(TDXH_R8));
 		return;
 	}
+	/* The list is mapped (check_walk_and_map_guest_side_gpa) before the field id is looked at
+	 * (tdx-module 1.5, tdg_sys_rdall.c). */
+	if (!tdxm_mem_operand(c, gpa, LIST_ALIGN, true))
+		return;
 	if (!tdxm_md_find(md->sys, md->nr_sys, c->regs->gpr[TDXH_R8], &first)) {
 		tdxm_leaf_fail(c, TDX_METADATA_FIELD_ID_INCORRECT, OUT(TDXH_R8));
 		return;
 	}
-	/* The list is written through check_walk_and_map_guest_side_gpa (tdx-module 1.5). */
-	if (!tdxm_mem_operand(c, gpa, LIST_ALIGN, true))
-		return;
 	list = tdxm_gpa_to_host(c->m, gpa);
 	for (unsigned i = first; i < md->nr_sys; i++, n++) {
 		list[1 + 2 * n] = md->sys[i].id;
