@@ -289,6 +289,13 @@ struct tdxh_quote_model {
 
 /* The stop code ReportFatalError hands to tdxm_request_stop(). */
 #define TDXH_STOP_FATAL_ERROR 0x7E
+/*
+ * The stop code of a TDCALL whose memory operand is a PENDING page
+ * (tdxm_mem_operand): the VMM ends the TD (KVM: "access before accept"),
+ * or, without SEPT_VE_DISABLE, the module posted a #VE at the TDCALL that
+ * no back-end delivers.  mem.pending_gpa says which GPA.
+ */
+#define TDXH_STOP_PENDING_ACCESS 0x7C
 
 struct tdxh_fatal_report {
 	/* configuration */
@@ -388,7 +395,11 @@ enum tdxh_map_gpa_hostile {
 struct tdxh_mem_stats {
 	uint64_t accept[TDXH_MEM_MAX_VCPUS];	/* TDG.MEM.PAGE.ACCEPT executions per vCPU (re-executions too) */
 	uint64_t accept_level[8];		/* ... by RCX level */
-	uint64_t accept_ok, already, size_mismatch, operand_invalid, walk_failed;
+	uint64_t accept_ok, already, size_mismatch, operand_invalid;
+	uint64_t converted_back;		/* SHARED pages the VMM made private again on an accept or a TDCALL operand */
+	uint64_t pending_operands;		/* TDCALLs stopped on a PENDING memory operand */
+	uint64_t zeroed;			/* accepted 4K pages zeroed in the RAM window */
+	uint64_t busy;				/* accepts answered OPERAND_BUSY (tdxm_mem_set_busy) */
 	uint64_t untracked;			/* accepts and MapGPAs beyond the space */
 	uint64_t interrupted;			/* 2M accepts interrupted (re-executed) */
 	uint64_t splits;			/* 2M mappings split by a 4K accept */
@@ -408,6 +419,20 @@ struct tdxm_memory {
 	unsigned honest_retries;
 	unsigned retries_seen;
 	uint64_t map_gpa_last, map_gpa_last_size;	/* the last MapGPA the VMM accepted (R12, R13) */
+	/*
+	 * The back-end's guest RAM (tdxm_mem_set_ram): GPAs [ram_gpa, ram_gpa +
+	 * ram_size) are host memory at ram_host.  There TDG.MEM.PAGE.ACCEPT
+	 * zeroes the page, and ram_protect(ram_ctx, gpa, size, accessible) is
+	 * told each change of page state: accessible is false for PENDING
+	 * pages (the back-end makes them fault), true otherwise.  No window
+	 * (size 0, the default): the model touches no memory for page states.
+	 */
+	uint64_t ram_gpa, ram_size;
+	uint8_t *ram_host;
+	void (*ram_protect)(void *ctx, uint64_t gpa, uint64_t size, bool accessible);
+	void *ram_ctx;
+	uint64_t pending_gpa;	/* the PENDING page the last TDXH_STOP_PENDING_ACCESS was about */
+	uint64_t busy_gpa, busy_size;	/* tdxm_mem_set_busy: SEPT entries the host holds locked */
 	struct tdxh_mem_stats stats;
 };
 
@@ -555,7 +580,8 @@ const char *tdxm_com1(struct tdxm *m);
 uint64_t tdxm_shared_bit(const struct tdxm *m);
 /* gpa < 1 << gpaw, no shared bit, aligned to `align` (a power of two). */
 bool tdxm_gpa_private_ok(const struct tdxm *m, uint64_t gpa, uint64_t align);
-/* Host address of a GPA (host memory is the guest's: the shared bit stripped). */
+/* Host address of a GPA (the shared bit stripped): in the RAM window (tdxm_mem_set_ram), where the
+ * back-end put it; elsewhere host memory is the guest's. */
 void *tdxm_gpa_to_host(const struct tdxm *m, uint64_t gpa);
 /*
  * vCPU `vcpu`'s VE info becomes valid; TDG.VP.VEINFO.GET returns it and
@@ -614,6 +640,37 @@ void tdxm_mem_map_gpa_chunk(struct tdxm *m, uint64_t bytes);
 void tdxm_mem_map_gpa_hostile(struct tdxm *m, enum tdxh_map_gpa_hostile mode, unsigned honest_retries);
 void tdxm_mem_get_stats(struct tdxm *m, struct tdxh_mem_stats *out);
 void tdxm_mem_clear_stats(struct tdxm *m);
+/*
+ * The host holds the SEPT entries of [gpa, gpa + size) locked (a host-side
+ * SEPT operation in progress that never ends): an accept that would lock
+ * one (a 4K page in the range, or a 2M page that holds one) gets
+ * TDX_OPERAND_BUSY | RCX, as sept_lock_acquire_guest() fails in tdx-module
+ * 1.5's tdg_mem_page_accept.  size 0: none (the default).
+ */
+void tdxm_mem_set_busy(struct tdxm *m, uint64_t gpa, uint64_t size);
+/*
+ * The back-end's guest RAM window (see struct tdxm_memory): GPA `gpa` is
+ * host memory at `host` for `size` bytes; `protect` (may be NULL) is called
+ * at once for the PENDING pages of the window and then for every change.
+ * size 0 removes the window.  tdxm_mem_setup() keeps it.
+ */
+void tdxm_mem_set_ram(struct tdxm *m, uint64_t gpa, void *host, uint64_t size,
+		      void (*protect)(void *ctx, uint64_t gpa, uint64_t size, bool accessible), void *ctx);
+/*
+ * A TDCALL's memory operand [gpa, gpa + size), as the module's
+ * check_walk_and_map_guest_side_gpa() (tdx-module 1.5, helpers.c) treats it
+ * after the leaf's own alignment checks: a shared GPA is the host's memory;
+ * a private GPA in the RAM window (tdxm_mem_set_ram) must be an ACCEPTED
+ * page (outside the window a GPA is a host buffer, as in a test).  A
+ * SHARED page is first converted back to private by the VMM (an EPT
+ * violation exit; QEMU converts on KVM's memory-fault exit), which leaves
+ * it PENDING.  A PENDING page completes no TDCALL: the module posts a #VE
+ * (EPT violation at the GPA) or, with SEPT_VE_DISABLE, exits to the VMM,
+ * which ends the TD.  Then the call is left unanswered (RAX as it was,
+ * no_advance), a stop is requested (TDXH_STOP_PENDING_ACCESS) and false is
+ * returned: the leaf model must return at once.  Takes m->mem.lock.
+ */
+bool tdxm_mem_operand(struct tdxh_leaf_call *c, uint64_t gpa, uint64_t size, bool write);
 /* The most TDG.MEM.PAGE.ACCEPT executions any one vCPU issued, and their sum. */
 uint64_t tdxm_mem_max_accepts(struct tdxm *m);
 uint64_t tdxm_mem_total_accepts(struct tdxm *m);

@@ -21,7 +21,7 @@
 #define M2 0x200000ull
 #define MAX_THREADS 8
 
-#define EPT_WALK_FAILED 0xC0000B0000000000ull
+#define OPERAND_BUSY_RCX 0x8000020000000001ull
 
 static int setup(void **state)
 {
@@ -146,13 +146,15 @@ static void job_reports_the_failure(void **state)
 
 	(void)state;
 	tdxh_arm();
-	tdxh_mem_set_state(bad, K4, TDXH_PAGE_SHARED);
+	/* The host maps bad's 2M page with 4K pages and holds bad's SEPT entry locked for good. */
+	tdxh_mem_map_level(bad, K4, 0);
+	tdxh_mem_set_busy(bad, K4);
 	assert_int_equal(tdx_accept_job_init(&job, 0, 128 * M2, 0, 4, 0), TDX_SUCCESS);
 	run_job(&job, 4, v);
 	assert_true(tdx_accept_job_done(&job));
 	assert_true(tdx_accept_job_failed(&job, &f));
 	assert_int_equal(f.gpa, bad);
-	assert_int_equal(f.status, EPT_WALK_FAILED);
+	assert_int_equal(f.status, OPERAND_BUSY_RCX);
 	assert_int_equal(f.level, 0);
 	/* The vCPU that hit it says so too; the others did not fail. */
 	unsigned failing = 0;
@@ -589,15 +591,17 @@ static void lazy_failure_leaves_unit_pending(void **state)
 	tdxh_arm();
 	assert_int_equal(tdx_lazy_init(&lazy, 0, 64 * M2, 0, words, TDX_LAZY_WORDS(65536)), TDX_SUCCESS);
 	assert_int_equal(tdx_lazy_mark_unaccepted(&lazy, 0, 64 * M2), TDX_SUCCESS);
-	tdxh_mem_set_state(6 * M2 + 3 * K4, K4, TDXH_PAGE_SHARED);
-	assert_int_equal(tdx_lazy_accept(&lazy, 4 * M2, 8 * M2, &res), EPT_WALK_FAILED);
+	/* 6 * M2 mapped 4K, and the host holds one of its SEPT entries locked. */
+	tdxh_mem_map_level(6 * M2, M2, 0);
+	tdxh_mem_set_busy(6 * M2 + 3 * K4, K4);
+	assert_int_equal(tdx_lazy_accept(&lazy, 4 * M2, 8 * M2, &res), OPERAND_BUSY_RCX);
 	assert_int_equal(res.gpa, 6 * M2 + 3 * K4);
 	assert_int_equal(tdx_lazy_state(&lazy, 4 * M2), TDX_LAZY_ACCEPTED);
 	assert_int_equal(tdx_lazy_state(&lazy, 5 * M2), TDX_LAZY_ACCEPTED);
 	assert_int_equal(tdx_lazy_state(&lazy, 6 * M2), TDX_LAZY_PENDING);
 	assert_int_equal(tdx_lazy_state(&lazy, 7 * M2), TDX_LAZY_PENDING);
-	/* Fixed by the host: the next ask finishes the unit, its first pages already accepted. */
-	tdxh_mem_set_state(6 * M2 + 3 * K4, K4, TDXH_PAGE_PENDING);
+	/* The host lets go: the next ask finishes the unit, its first pages already accepted. */
+	tdxh_mem_set_busy(0, 0);
 	assert_int_equal(tdx_lazy_accept(&lazy, 6 * M2, 8 * M2, &res), 0);
 	assert_int_equal(res.skipped, 3 * K4);
 	assert_true(tdx_lazy_is_accepted(&lazy, 0 * M2 + 4 * M2, 8 * M2));

@@ -23,6 +23,8 @@ bool tdxm_mem_region_all(const struct tdxm_memory *mem, uint64_t region, enum td
 void tdxm_mem_region_set(struct tdxm_memory *mem, uint64_t region, enum tdxh_page_state s);
 /* The region lies wholly inside the space. */
 bool tdxm_mem_region_full(const struct tdxm_memory *mem, uint64_t region);
+/* Accepted pages [first, first + n): zeroed where they are in the RAM window. */
+void tdxm_mem_zero_accepted(struct tdxm_memory *mem, uint64_t first, uint64_t n);
 /* Pages [first, first + n) to state s; 2M regions changed only in part are split to 4K. */
 void tdxm_mem_set_range(struct tdxm_memory *mem, uint64_t first, uint64_t n, enum tdxh_page_state s);
 

@@ -1,28 +1,46 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * TDG.MEM.PAGE.ACCEPT (leaf 6), RCX = GPA | level, over the memory model
- * (memory/memory.c), as modules 1.0/1.5 do it (tdg_mem_page_accept.c):
+ * (memory/memory.c), as tdx-module 1.5 does it (tdg_mem_page_accept.c:
+ * tdg_mem_page_accept and check_tdaccept_failure):
  *  - level > 1 (1G included), reserved bits 11:3 set, GPA misaligned for its
  *    level, shared bit set or GPA beyond GPAW -> OPERAND_INVALID | RCX;
  *  - 2M on a region mapped 4K -> PAGE_SIZE_MISMATCH | 1;
  *  - a page whose leaf is already accepted -> PAGE_ALREADY_ACCEPTED | level
  *    of that leaf (a 4K accept inside an accepted 2M page says 1);
+ *  - success zeroes the page (init_sept_4k_page: every 4K page of a 2M
+ *    one), in the back-end's RAM window (tdxm_mem_set_ram);
  *  - 4K on a PENDING region mapped 2M: the real module exits to the VMM
  *    (EPT violation), which splits the mapping; the model splits it to 4K
  *    and accepts the page (counted in `splits`);
- *  - a SHARED page: the real module exits to the VMM (EPT violation) and a
- *    VMM without a private page there never resumes successfully; the model
- *    answers TDX_EPT_WALK_FAILED instead;
+ *  - a SHARED page (converted with MapGPA; its private page is gone): the
+ *    module finds no PENDING leaf and exits to the VMM with an EPT
+ *    violation (TDACCEPT_VIOLATION).  KVM reports it to QEMU as a memory
+ *    fault on a private GPA, QEMU converts that 4K page back to private,
+ *    KVM adds it (PENDING, mapped 4K) and the TD re-executes the accept.
+ *    So a 4K accept succeeds: the shared page silently became private and
+ *    zero.  A 2M accept finds the region now mapped 4K: PAGE_SIZE_MISMATCH
+ *    | 1, that one page PENDING.  Counted in `converted_back`;
  *  - a GPA beyond the modelled space (below 1 << GPAW): untracked: the
  *    accept succeeds and nothing is remembered (a test's host buffers);
  *  - tdxm_mem_interrupt_2m(m, n): the next n 2M accepts are interrupted
  *    once: RAX not written, RIP not advanced, so the guest re-executes;
- *  - OPERAND_BUSY: inject it (tdxm_inject).
+ *  - OPERAND_BUSY | RCX: a SEPT entry the host holds (tdxm_mem_set_busy),
+ *    for as long as it holds it; or inject it (tdxm_inject).
  */
 #include "../memory/memory.h"
 
 #include <tdx/module.h>
 #include <tdx/status.h>
+
+/* The host holds the SEPT entry of [gpa, gpa + size) locked (tdxm_mem_set_busy). */
+static bool host_busy(struct tdxm_memory *mem, uint64_t gpa, uint64_t size)
+{
+	if (!mem->busy_size || gpa + size <= mem->busy_gpa || gpa >= mem->busy_gpa + mem->busy_size)
+		return false;
+	mem->stats.busy++;
+	return true;
+}
 
 static uint64_t page_accept(struct tdxh_leaf_call *call)
 {
@@ -49,16 +67,23 @@ static uint64_t page_accept(struct tdxh_leaf_call *call)
 		return TDX_PAGE_SIZE_MISMATCH | TDX_PAGE_LEVEL_2M;
 	}
 	if (!tdxm_mem_bit(mem->mapped_4k, region)) {
-		/* A 2M leaf, uniformly PENDING or ACCEPTED. */
+		/* A 2M region in one state: PENDING, ACCEPTED or SHARED. */
 		if (tdxm_mem_region_all(mem, region, TDXH_PAGE_SHARED)) {
-			mem->stats.walk_failed++;
-			return TDX_EPT_WALK_FAILED;
+			/* The VMM converts the 4K page asked for back, mapped 4K. */
+			tdxm_mem_set_range(mem, pfn, 1, TDXH_PAGE_PENDING);
+			mem->stats.converted_back++;
+			if (level == TDX_PAGE_LEVEL_2M) {
+				mem->stats.size_mismatch++;
+				return TDX_PAGE_SIZE_MISMATCH | TDX_PAGE_LEVEL_2M;
+			}
 		}
 		if (tdxm_mem_region_all(mem, region, TDXH_PAGE_ACCEPTED)) {
 			mem->stats.already++;
 			return TDX_PAGE_ALREADY_ACCEPTED | TDX_PAGE_LEVEL_2M;
 		}
 		if (level == TDX_PAGE_LEVEL_2M) {
+			if (host_busy(mem, gpa, REGION))
+				return TDX_OPERAND_BUSY | TDX_OPERAND_ID_RCX;
 			if (mem->interrupts) {
 				mem->interrupts--;
 				mem->stats.interrupted++;
@@ -66,12 +91,15 @@ static uint64_t page_accept(struct tdxh_leaf_call *call)
 				return call->regs->gpr[TDXH_RAX];	/* not written */
 			}
 			tdxm_mem_region_set(mem, region, TDXH_PAGE_ACCEPTED);
+			tdxm_mem_zero_accepted(mem, region * PAGES_PER_REGION, PAGES_PER_REGION);
 			mem->stats.accept_ok++;
 			return TDX_SUCCESS;
 		}
-		/* 4K accept in a PENDING 2M leaf: the VMM splits it (EPT violation exit). */
-		tdxm_mem_set_bit(mem->mapped_4k, region, true);
-		mem->stats.splits++;
+		if (!tdxm_mem_bit(mem->mapped_4k, region)) {
+			/* 4K accept in a PENDING 2M leaf: the VMM splits it (EPT violation exit). */
+			tdxm_mem_set_bit(mem->mapped_4k, region, true);
+			mem->stats.splits++;
+		}
 	}
 	if (level == TDX_PAGE_LEVEL_2M) {
 		mem->stats.size_mismatch++;
@@ -82,12 +110,16 @@ static uint64_t page_accept(struct tdxh_leaf_call *call)
 		mem->stats.already++;
 		return TDX_PAGE_ALREADY_ACCEPTED | TDX_PAGE_LEVEL_4K;
 	case TDXH_PAGE_SHARED:
-		mem->stats.walk_failed++;
-		return TDX_EPT_WALK_FAILED;
+		/* The VMM converts it back (EPT violation exit), the accept re-executes. */
+		mem->stats.converted_back++;
+		break;
 	case TDXH_PAGE_PENDING:
 		break;
 	}
+	if (host_busy(mem, gpa, PAGE))
+		return TDX_OPERAND_BUSY | TDX_OPERAND_ID_RCX;
 	tdxm_mem_set_page(mem, pfn, TDXH_PAGE_ACCEPTED);
+	tdxm_mem_zero_accepted(mem, pfn, 1);
 	mem->stats.accept_ok++;
 	return TDX_SUCCESS;
 }

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * TDG.MR.REPORT (leaf 4): RCX 1024-aligned private GPA of the TDREPORT, RDX
- * 64-aligned private GPA of REPORTDATA, R8 subtype 0; else OPERAND_INVALID
- * with the operand (Intel TDX Module ABI spec, TDG.MR.REPORT leaf table).
+ * TDG.MR.REPORT (leaf 4): RCX 1024-aligned GPA of the TDREPORT, RDX
+ * 64-aligned GPA of REPORTDATA, R8 subtype 0; else OPERAND_INVALID with the
+ * operand (Intel TDX Module ABI spec, TDG.MR.REPORT leaf table).  In the
+ * order of tdx-module 1.5's tdg_mr_report (tdg_mr_report.c): RCX's
+ * alignment, RDX's, REPORTDATA read (check_walk_and_map_guest_side_gpa,
+ * PRIVATE_OR_SHARED: a shared GPA is allowed; beyond GPAW is
+ * OPERAND_INVALID), R8, then the TDREPORT written the same way.  A private
+ * operand on a page not accepted completes nothing (tdxm_mem_operand).
  * The TDREPORT_STRUCT (<tdx/report.h>) carries the caller's REPORTDATA, the
  * TD identity and RTMRs of m->attest, SHA-384 hashes of TEE_TCB_INFO and
  * TDINFO, and the model's MAC (report_mac.c).  attest.report_interrupts
@@ -33,18 +38,26 @@ void tdxm_mr_report(struct tdxh_leaf_call *c)
 		c->no_advance = true;
 		return;
 	}
-	if ((rcx & (TDX_REPORT_ALIGN - 1)) || (rcx & tdxm_shared_bit(c->m))) {
+	if (rcx & (TDX_REPORT_ALIGN - 1)) {
 		g[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
 		return;
 	}
-	if ((rdx & (TDX_REPORTDATA_ALIGN - 1)) || (rdx & tdxm_shared_bit(c->m))) {
+	if ((rdx & (TDX_REPORTDATA_ALIGN - 1)) || rdx >> c->m->td.gpaw) {
 		g[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
 		return;
 	}
+	if (!tdxm_mem_operand(c, rdx, TDX_REPORTDATA_SIZE, false))
+		return;
 	if (g[TDXH_R8] != TDX_REPORT_SUBTYPE_TD) {
 		g[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_R8;
 		return;
 	}
+	if (rcx >> c->m->td.gpaw) {
+		g[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
+		return;
+	}
+	if (!tdxm_mem_operand(c, rcx, sizeof(r), true))
+		return;
 	memset(&r, 0, sizeof(r));
 	r.mac.type = REPORTTYPE_TDX;
 	memcpy(r.mac.cpusvn, a->cpusvn, sizeof(r.mac.cpusvn));

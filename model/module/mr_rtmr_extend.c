@@ -4,7 +4,10 @@
  * digest (else OPERAND_INVALID | RCX), RDX the RTMR index 0..3 (else
  * OPERAND_INVALID | RDX); RTMR = SHA-384(RTMR || digest) (Intel TDX Module
  * ABI spec, TDG.MR.RTMR.EXTEND leaf table).  Every accepted extend is
- * logged in attest.extends.
+ * logged in attest.extends.  As tdx-module 1.5's tdg_mr_rtmr_extend
+ * (tdg_mr_rtmr_extend.c): the digest is read (check_walk_and_map_guest_side_gpa,
+ * PRIVATE_ONLY) before RDX is checked; a digest on a page not accepted
+ * completes nothing (tdxm_mem_operand).
  */
 #include "../core/internal.h"
 
@@ -24,10 +27,12 @@ void tdxm_mr_rtmr_extend(struct tdxh_leaf_call *c)
 	struct tdx_sha384_ctx ctx;
 	const uint8_t *digest;
 
-	if ((rcx & (DIGEST_ALIGN - 1)) || (rcx & tdxm_shared_bit(c->m))) {
+	if ((rcx & (DIGEST_ALIGN - 1)) || (rcx & tdxm_shared_bit(c->m)) || rcx >> c->m->td.gpaw) {
 		g[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
 		return;
 	}
+	if (!tdxm_mem_operand(c, rcx, TDX_MEASUREMENT_SIZE, false))
+		return;
 	if (index >= TDX_NUM_RTMRS) {
 		g[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
 		return;

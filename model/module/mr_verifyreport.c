@@ -4,7 +4,9 @@
  * REPORTMACSTRUCT (else OPERAND_INVALID | RCX); CPUSVN other than this
  * platform's: TDX_INVALID_CPUSVN; a MAC that is not the model's:
  * TDX_INVALID_REPORTMACSTRUCT (Intel TDX Module ABI spec,
- * TDG.MR.VERIFYREPORT leaf table).
+ * TDG.MR.VERIFYREPORT leaf table).  The REPORTMACSTRUCT is read as
+ * tdx-module 1.5's tdg_mr_verifyreport does (check_walk_and_map_guest_side_gpa,
+ * PRIVATE_ONLY): on a page not accepted nothing completes (tdxm_mem_operand).
  */
 #include "../core/internal.h"
 
@@ -24,6 +26,8 @@ void tdxm_mr_verifyreport(struct tdxh_leaf_call *c)
 		g[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RCX;
 		return;
 	}
+	if (!tdxm_mem_operand(c, g[TDXH_RCX], TDX_REPORTMACSTRUCT_SIZE, false))
+		return;
 	rm = tdxm_gpa_to_host(c->m, g[TDXH_RCX]);
 	a->nr_verifies++;
 	tdxm_report_mac((const uint8_t *)rm, mac);

@@ -79,11 +79,19 @@ void tdxm_sys_rdall(struct tdxh_leaf_call *c)
 		tdxm_operand_invalid(c, TDX_OPERAND_ID_RAX, 0);
 		return;
 	}
-	c->regs->gpr[TDXH_R8] = TDX_MD_FIELD_ID_NA;
 	if (!tdxm_gpa_private_ok(c->m, gpa, LIST_SIZE)) {
+		c->regs->gpr[TDXH_R8] = TDX_MD_FIELD_ID_NA;
 		c->regs->gpr[TDXH_RAX] = TDX_OPERAND_INVALID | TDX_OPERAND_ID_RDX;
 		return;
 	}
+	/*
+	 * The list is mapped (check_walk_and_map_guest_side_gpa) before the
+	 * field id is looked at (tdx-module 1.5, tdg_sys_rdall.c); a pending
+	 * list completes nothing, so no output is written before this.
+	 */
+	if (!tdxm_mem_operand(c, gpa, LIST_SIZE, true))
+		return;
+	c->regs->gpr[TDXH_R8] = TDX_MD_FIELD_ID_NA;
 	if (tdxm_md_is_null_id(id)) {
 		if (md->nr_sys == 0) {
 			c->regs->gpr[TDXH_RAX] = TDX_SUCCESS;	/* nothing to list */

@@ -17,7 +17,11 @@ bool tdxm_gpa_private_ok(const struct tdxm *m, uint64_t gpa, uint64_t align)
 
 void *tdxm_gpa_to_host(const struct tdxm *m, uint64_t gpa)
 {
-	return (void *)(uintptr_t)(gpa & ~tdxm_shared_bit(m));
+	gpa &= ~tdxm_shared_bit(m);
+	/* The back-end's RAM window (tdxm_mem_set_ram), else the host address itself. */
+	if (m->mem.ram_size && gpa >= m->mem.ram_gpa && gpa - m->mem.ram_gpa < m->mem.ram_size)
+		return m->mem.ram_host + (gpa - m->mem.ram_gpa);
+	return (void *)(uintptr_t)gpa;
 }
 
 void tdxm_leaf_fail(struct tdxh_leaf_call *c, uint64_t status, unsigned outputs)

@@ -171,6 +171,10 @@ static inline unsigned tdxh_mem_mapped_level(uint64_t gpa)
 {
 	return tdxm_mem_mapped_level(&tdxh, gpa);
 }
+static inline void tdxh_mem_set_busy(uint64_t gpa, uint64_t size)
+{
+	tdxm_mem_set_busy(&tdxh, gpa, size);
+}
 static inline void tdxh_mem_interrupt_2m(unsigned count)
 {
 	tdxm_mem_interrupt_2m(&tdxh, count);

@@ -295,6 +295,14 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 	}
 	if (!(err & PF_FETCH) && sim_ve_fault(uc, addr))
 		return;
+	if (sim_in_ram(addr, 1) && tdxh_mem_state(addr) == TDXH_PAGE_PENDING) {
+		/* On a TD: a #VE (EPT violation), or an exit to the VMM with SEPT_VE_DISABLE. */
+		snprintf(what, sizeof(what), "%s %#llx, a pending page (added by the host, never "
+			 "accepted)", (err & PF_FETCH) ? "instruction fetch from" :
+			 (err & PF_WRITE) ? "write to" : "read of", (unsigned long long)addr);
+		sim_guest_fault(uc, what, "TDG.MEM.PAGE.ACCEPT (tdx_accept_memory) before the first "
+				"access to memory outside the image and the stacks");
+	}
 	snprintf(what, sizeof(what), "page fault: %s %#llx (%s)",
 		 (err & PF_FETCH) ? "instruction fetch from" : (err & PF_WRITE) ? "write to" : "read of",
 		 (unsigned long long)addr,

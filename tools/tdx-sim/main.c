@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -229,8 +230,21 @@ void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip)
 }
 
 /* The trap layer calls this (in the vCPU's trap handler, lock dropped) when a model asked to stop. */
+/* The memory model's page states on the host mapping: a pending page faults. */
+static void protect_ram(void *ctx, uint64_t gpa, uint64_t size, bool accessible)
+{
+	(void)ctx;
+	if (mprotect((void *)(uintptr_t)gpa, size, accessible ? PROT_READ | PROT_WRITE : PROT_NONE))
+		sim_exit(SIM_EXIT_USAGE, "mprotect(guest RAM): %s", strerror(errno));
+}
+
 static void on_stop(int code)
 {
+	if (code == TDXH_STOP_PENDING_ACCESS)
+		sim_exit(SIM_EXIT_FAULT, "vCPU %u: a TDCALL's memory operand at GPA %#llx is a "
+			 "pending page (never accepted): on a TD the TDCALL does not complete (a #VE, "
+			 "or with SEPT_VE_DISABLE the VMM ends the TD); expected TDG.MEM.PAGE.ACCEPT "
+			 "first", tdxh_current_vcpu(), (unsigned long long)tdxh.mem.pending_gpa);
 	if (code >= 0) {
 		sim_trace_abandon("the run ends");
 		sim_flush_console();
@@ -357,6 +371,9 @@ int main(int argc, char **argv)
 	tdxh_mem_set_state(image.lo, image.hi - image.lo, TDXH_PAGE_ACCEPTED);
 	tdxh_mem_set_state(sim_stack_top(sim_cfg.vcpus), sim_cfg.mem - sim_stack_top(sim_cfg.vcpus),
 			   TDXH_PAGE_ACCEPTED);
+	/* Guest RAM is the model's RAM window: pending pages fault, an accept zeroes the page. */
+	tdxm_mem_set_ram(&tdxh, SIM_RAM_BASE, (void *)(uintptr_t)SIM_RAM_BASE, sim_cfg.mem - SIM_RAM_BASE,
+			 protect_ram, NULL);
 	tdxh.stop_hook = on_stop;
 	sim_install_models();
 	sim_thread_signal_stack();
