@@ -43,27 +43,15 @@
 
 #include <tdx/model.h>
 
+#include "regs.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 struct tdxm;
 
-/* ---- the register file ------------------------------------------------------ */
-
-/* GPR numbers as the TDX/VMX architecture numbers them (expose-mask bits). */
-enum tdxh_gpr {
-	TDXH_RAX, TDXH_RCX, TDXH_RDX, TDXH_RBX, TDXH_RSP, TDXH_RBP, TDXH_RSI, TDXH_RDI,
-	TDXH_R8, TDXH_R9, TDXH_R10, TDXH_R11, TDXH_R12, TDXH_R13, TDXH_R14, TDXH_R15,
-	TDXH_NR_GPRS
-};
-
-/* The register file of one vCPU at a TDCALL. */
-struct tdxh_regs {
-	uint64_t gpr[TDXH_NR_GPRS];
-	uint64_t rip;
-	uint64_t rflags;
-};
+/* ---- the register file (regs.h: enum tdxh_gpr, struct tdxh_regs) ------------------ */
 
 extern const char *const tdxh_gpr_names[TDXH_NR_GPRS];
 

@@ -1,69 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The harness: the model instance the trap layer drives, its SIGILL/SIGSEGV
- * handler, and resetting the model together with the glue around it.
+ * The trap back-end's arming: the SIGILL/SIGSEGV handler that hands trapped
+ * TDCALLs of the instance (model/kit/instance.c) to the model, and the trap
+ * glue's part of a reset.
  */
 #define _GNU_SOURCE
 #include "tdx_harness.h"
 #include "tdxh_trap.h"
 #include "tdxh_ve.h"
+#include "backend.h"
 
-#include <setjmp.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
 #include <ucontext.h>
-#include <unistd.h>
 
-struct tdxm tdxh = {
-	.lock = PTHREAD_MUTEX_INITIALIZER,
-	.mem = { .lock = PTHREAD_MUTEX_INITIALIZER },
-};
-
-static __thread unsigned this_vcpu;
-static __thread sigjmp_buf *trap_env;
-static uint64_t ud2_traps;
 static bool armed;
 static struct sigaction previous_sigill, previous_sigsegv;
-
-__attribute__((noreturn)) static void die(const char *what)
-{
-	char buf[256];
-	int n = snprintf(buf, sizeof(buf), "tdx harness: %s\n", what);
-
-	if (n > 0)
-		(void)!write(2, buf, (size_t)n);
-	abort();
-}
-
-void tdxh_set_vcpu(unsigned vcpu)
-{
-	this_vcpu = vcpu;
-}
-
-unsigned tdxh_current_vcpu(void)
-{
-	return this_vcpu;
-}
-
-uint64_t tdxh_ud2_traps(void)
-{
-	return __atomic_load_n(&ud2_traps, __ATOMIC_RELAXED);
-}
-
-void tdxh_inject(unsigned leaf, uint64_t subfn, uint64_t status, unsigned count)
-{
-	if (tdxm_inject(&tdxh, leaf, subfn, status, count) != 0)
-		die("too many injections");
-}
-
-void tdxh_quote_hostile_after(size_t off, bool write, void *ctx)
-{
-	(void)ctx;
-	tdxm_quote_after_guest_access(off, write, &tdxh);
-}
 
 /*
  * The harness's handler for SIGILL and SIGSEGV: a trapped TDCALL by either
@@ -80,12 +31,8 @@ static void on_trap(int sig, siginfo_t *info, void *ctx)
 	rip = (const void *)uc->uc_mcontext.gregs[REG_RIP];
 	if (tdxh_trap_tdcall(sig, info, ctx))
 		return;
-	if (sig == SIGILL && tdxh_code_is(rip, ud2, sizeof(ud2))) {
-		__atomic_fetch_add(&ud2_traps, 1, __ATOMIC_SEQ_CST);
-		if (trap_env)
-			siglongjmp(*trap_env, 1);
-		die("ud2 (refused TDG.VP.VMCALL?) with no trap expected");
-	}
+	if (sig == SIGILL && tdxh_code_is(rip, ud2, sizeof(ud2)))
+		tdxh__refused((uint64_t)rip);
 	tdxh_chain(sig == SIGILL ? &previous_sigill : &previous_sigsegv, sig, info, ctx,
 		   "tdx harness");
 }
@@ -108,42 +55,13 @@ void tdxh_disarm(void)
 	armed = false;
 }
 
-bool tdxh_run_expect_trap(void (*fn)(void *), void *arg)
+void tdxh__backend_reset(void)
 {
-	sigjmp_buf env;
-	sigjmp_buf *volatile saved = trap_env;
-
-	if (sigsetjmp(env, 1)) {
-		trap_env = saved;
-		tdxh__chain_reset();
-		return true;
-	}
-	trap_env = &env;
-	fn(arg);
-	trap_env = saved;
-	return false;
-}
-
-void tdxh_reset(void)
-{
-	tdxm_reset(&tdxh);
-	__atomic_store_n(&ud2_traps, 0, __ATOMIC_RELAXED);
 	tdxh__sti_reset();
 	tdxh__ve_reset();
-	this_vcpu = 0;
 }
 
-void *tdxh_map_untracked(uint64_t size)
+void tdxh__backend_unwound(void)
 {
-	size = (size + 4095) & ~4095ull;
-	for (uint64_t va = 1ull << 40; va < (1ull << 46); va += 1ull << 36) {
-		void *p = mmap((void *)va, size, PROT_READ | PROT_WRITE,
-			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-
-		if (p == (void *)va)
-			return p;
-		if (p != MAP_FAILED)
-			munmap(p, size);
-	}
-	return NULL;
+	tdxh__chain_reset();
 }

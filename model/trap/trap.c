@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tdx_harness.h"
+#include "backend.h"
 
 static const unsigned char tdcall_bytes[4] = { 0x66, 0x0f, 0x01, 0xcc };
 static uint64_t route_counts[3];
@@ -140,22 +141,6 @@ bool tdxh_trap_reroute(int sig, siginfo_t *si, void *ucontext)
 	return true;
 }
 
-/* A model asked to stop the guest: whoever listens (tdx-sim, a test) takes over. */
-static void stop(int code, const struct tdxh_regs *r)
-{
-	if (!tdxh.stop_hook) {
-		char buf[160];
-		int n = snprintf(buf, sizeof(buf),
-				 "tdx harness: guest asked to stop, but nobody listens at rip=%#llx\n",
-				 (unsigned long long)r->rip);
-
-		if (n > 0)
-			(void)!write(2, buf, (size_t)n);
-		abort();
-	}
-	tdxh.stop_hook(code);
-}
-
 bool tdxh_trap_tdcall(int sig, siginfo_t *si, void *ucontext)
 {
 	enum tdxh_route route = tdxh_tdcall_route(sig, si, ucontext);
@@ -173,7 +158,7 @@ bool tdxh_trap_tdcall(int sig, siginfo_t *si, void *ucontext)
 		r.rip += sizeof(tdcall_bytes);
 	regs_to_ucontext(ucontext, &r);
 	if (res.stop)
-		stop(res.stop_code, &r);
+		tdxh__stop(res.stop_code, r.rip);
 	return true;
 }
 

@@ -115,7 +115,7 @@ static uint64_t wait_for_completion(const struct tdx_quote_request *req, const u
 			if (!req->wait(req->wait_ctx, poll))
 				return status;
 		} else {
-			__asm__ volatile("pause" ::: "memory");
+			tdx__cpu_relax();
 		}
 	}
 }

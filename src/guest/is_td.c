@@ -12,10 +12,20 @@ bool tdx_cpuid_is_td(uint32_t max_basic_leaf, const struct tdx_cpuid_regs *leaf2
 
 static void native_cpuid(uint32_t leaf, uint32_t subleaf, struct tdx_cpuid_regs *r)
 {
+#if defined(__x86_64__)
 	__asm__ volatile("cpuid"
 			 : "=a"(r->eax), "=b"(r->ebx), "=c"(r->ecx), "=d"(r->edx)
 			 : "a"(leaf), "c"(subleaf)
 			 : "memory");
+#else
+	/*
+	 * A host build for another architecture (the model's stub back-end,
+	 * docs/model.md): no CPUID, so no leaf 0x21 and never a TD.
+	 */
+	(void)leaf;
+	(void)subleaf;
+	r->eax = r->ebx = r->ecx = r->edx = 0;
+#endif
 }
 
 bool tdx_is_td(void)

@@ -37,6 +37,22 @@ static inline uint64_t tdx__width_mask(unsigned size)
 }
 
 /*
+ * A spin-wait hint: `pause` on x86-64.  The C layers also build for other
+ * hosts with the model's stub back-end (docs/model.md): `yield` on AArch64,
+ * nothing elsewhere.
+ */
+static inline void tdx__cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__asm__ volatile("pause" ::: "memory");
+#elif defined(__aarch64__)
+	__asm__ volatile("yield" ::: "memory");
+#else
+	__asm__ volatile("" ::: "memory");
+#endif
+}
+
+/*
  * The one retry policy for TDX_OPERAND_BUSY (tdx/error.h): true while
  * `status` is BUSY, any detail, and fewer than TDX_BUSY_RETRIES retries were
  * made (counted in *tries); pauses before the caller retries.
@@ -50,7 +66,7 @@ static inline bool tdx__busy_retry(uint64_t status, unsigned *tries)
 	if (!tdx_status_is_busy(status) || *tries >= TDX_BUSY_RETRIES)
 		return false;
 	(*tries)++;
-	__asm__ volatile("pause" ::: "memory");
+	tdx__cpu_relax();
 	return true;
 }
 

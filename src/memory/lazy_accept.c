@@ -112,11 +112,6 @@ static uint64_t unit_gpa(const struct tdx_lazy_accept *lazy, uint64_t unit)
 	return lazy->base + (unit << lazy->unit_shift);
 }
 
-static void cpu_relax(void)
-{
-	__asm__ __volatile__("pause" ::: "memory");
-}
-
 /*
  * Accept the run of units [lo, hi) this vCPU claimed, as one range, into
  * *r (its calls and skipped bytes add up), and release them: ACCEPTED below
@@ -165,7 +160,7 @@ uint64_t tdx_lazy_accept(struct tdx_lazy_accept *lazy, uint64_t start, uint64_t 
 				break;
 			/* Someone else is accepting a unit we need: wait for it to settle. */
 			while (unit_state(lazy, waiting) == TDX_LAZY_CLAIMED)
-				cpu_relax();
+				tdx__cpu_relax();
 		}
 	}
 	return status;

@@ -2,6 +2,10 @@
 /*
  * <tdx/model.h>: the TDX model as a host test kit (libtdx-model.a,
  * CMake target tdx::model, pkg-config tdx-model).  Host-only: x86-64 Linux.
+ * The same API over the stub back-end (libtdx-model-stub.a, tdx::model-stub,
+ * pkg-config tdx-model-stub) runs on any host: C trampolines call the model
+ * directly, nothing traps, arming sets a flag (docs/model.md, "Two
+ * back-ends, one model").
  *
  * A unit test of your own code that calls libtdx (tdx_outb,
  * tdx_accept_memory, tdx_get_quote, ...) runs on an ordinary dev box: arm
@@ -52,7 +56,8 @@ extern "C" {
  * (either way the host traps it) is answered by the model; any other
  * SIGSEGV goes to the handler installed before.  The first call in a
  * process starts the model from its defaults (as tdx_model_reset()).
- * Arming again while armed changes nothing.
+ * Arming again while armed changes nothing.  The stub back-end installs no
+ * handler: armed, its trampolines call the model; not armed, they trap.
  */
 void tdx_model_arm(void);
 

@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The harness: the one model instance the trap layer drives (`tdxh`), the
- * signal glue around it, and tdxh_*() shortcuts for tdxm_*(&tdxh, ...).
- * Host-only, never part of libtdx.a; the in-tree tests, tdx-sim, the
- * benchmarks and the fuzzer use it.  Users' tests use <tdx/model.h>.
+ * The harness: the one model instance a back-end drives (`tdxh`,
+ * model/kit/instance.c), arming it, and tdxh_*() shortcuts for
+ * tdxm_*(&tdxh, ...).  Host-only, never part of libtdx.a; the in-tree
+ * tests, tdx-sim, the benchmarks and the fuzzer use it.  Users' tests use
+ * <tdx/model.h>.
  *
- * TDCALL (66 0F 01 CC) traps in user mode: as SIGILL (#UD) on bare metal
- * and AMD hosts and under valgrind, as SIGSEGV (#GP) inside an Intel virtual
- * machine (tdxh_trap.h).  The harness's handler, installed for both, reads
- * the register file from the ucontext, runs it through the model
- * (tdxm_tdcall, model/tdxm.h), writes the results back and steps RIP past
- * the instruction.  The library's shipped trampolines therefore run
- * unmodified.
+ * The trap back-end (model/trap/): TDCALL (66 0F 01 CC) traps in user mode,
+ * as SIGILL (#UD) on bare metal and AMD hosts and under valgrind, as
+ * SIGSEGV (#GP) inside an Intel virtual machine (tdxh_trap.h).  The
+ * harness's handler, installed for both, reads the register file from the
+ * ucontext, runs it through the model (tdxm_tdcall, model/tdxm.h), writes
+ * the results back and steps RIP past the instruction.  The library's
+ * shipped trampolines therefore run unmodified.  The stub back-end
+ * (model/stub/): C trampolines hand their register file to the same
+ * tdxm_tdcall; arming is a flag.  The sti emulation and the page watch
+ * below are the trap back-end's alone.
  *
  * Arm the harness (tdxh_arm) inside each test body: cmocka installs its own
  * SIGILL and SIGSEGV handlers around every test and every fixture.
