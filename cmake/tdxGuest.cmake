@@ -27,7 +27,7 @@
 # the terminal, and fails unless tdx-sim exits with EXIT.  An install
 # without tdx-sim (a cross build of libtdx) still builds guests: run-<name>
 # then says there is no tdx-sim, and TEST adds no test.
-include_guard(GLOBAL)
+# (No include guard: every find_package(tdx) sets these in its own scope.)
 
 set(TDX_GUEST_COMPILE_OPTIONS
   -ffreestanding -fno-builtin -mno-red-zone -mgeneral-regs-only -fno-stack-protector
