@@ -17,6 +17,7 @@
  * the one-vCPU count (the job's chunks issue the single-vCPU cover on any
  * number of vCPUs) and no vCPU claimed more than the job's quota.
  */
+#define _POSIX_C_SOURCE 200809L	/* popen */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
