@@ -300,6 +300,48 @@ struct tdxh_fatal_report {
 #define TDXM_MAX_CPUID 32
 #define TDXM_MAX_MSRS  32
 
+/*
+ * x2APIC MSRs (MSR 0x800 + the xAPIC register offset >> 4; Intel SDM Vol. 3A,
+ * x2APIC register address space table) the virtual x2APIC answers.
+ */
+#define TDXM_X2APIC_ID        0x802	/* read: the x2APIC ID = VCPU_INDEX */
+#define TDXM_X2APIC_VERSION   0x803
+#define TDXM_X2APIC_TPR       0x808
+#define TDXM_X2APIC_PPR       0x80A
+#define TDXM_X2APIC_EOI       0x80B	/* write 0: end the highest in-service interrupt */
+#define TDXM_X2APIC_SVR       0x80F
+#define TDXM_X2APIC_ISR0      0x810	/* ISR bits 31:0; 0x811 bits 63:32, ... 0x817 */
+#define TDXM_X2APIC_IRR0      0x820	/* IRR, likewise up to 0x827 */
+#define TDXM_X2APIC_ICR       0x830	/* one 64-bit register: destination in 63:32 */
+#define TDXM_X2APIC_SELF_IPI  0x83F	/* write: vector in 7:0 */
+/* ICR fields (Intel SDM Vol. 3A, Interrupt Command Register) */
+#define TDXM_ICR_VECTOR(icr)        ((unsigned)((icr) & 0xFF))
+#define TDXM_ICR_DELIVERY_MODE(icr) ((unsigned)(((icr) >> 8) & 7))	/* 0 fixed */
+#define TDXM_ICR_DEST_LOGICAL       (1ull << 11)
+#define TDXM_ICR_SHORTHAND(icr)     ((unsigned)(((icr) >> 18) & 3))	/* 0 none, 1 self, 2 all, 3 others */
+#define TDXM_ICR_DEST(icr)          ((uint32_t)((icr) >> 32))
+#define TDXM_X2APIC_BROADCAST       0xFFFFFFFFu
+
+/*
+ * One vCPU's virtual x2APIC, as far as a TD guest sees one: the interrupt
+ * request and in-service registers (a bit per vector), the task priority,
+ * the last ICR written.  Fixed interrupts only; no timer, LVT or NMI.
+ * Vectors 0-15 are illegal (dropped, counted).  An interrupt is deliverable
+ * when the priority class (vector >> 4) of the highest requested vector is
+ * above that of both the TPR and the highest in-service vector.
+ */
+struct tdxm_x2apic {
+	uint32_t irr[8], isr[8];
+	uint32_t tpr, svr;
+	uint64_t icr;
+	/* what happened */
+	uint64_t raised;	/* vectors requested (an already-requested one counts again) */
+	uint64_t acked;		/* moved from IRR to ISR: delivered to the guest */
+	uint64_t eois;		/* EOIs that ended an in-service vector */
+	uint64_t ipis_sent;	/* fixed IPIs this vCPU sent that reached a vCPU */
+	uint64_t dropped;	/* illegal vectors, IPIs to an absent x2APIC ID */
+};
+
 /* What the VMM models were asked, and what they answer. */
 struct tdxm_vmm {
 	/* Instruction.HLT */
@@ -317,8 +359,13 @@ struct tdxm_vmm {
 	uint64_t pconfig_result;
 	/* GetTdVmCallInfo leaf 1 answer */
 	uint64_t vmcall_info_r11, vmcall_info_r12;
-	/* SetupEventNotifyInterrupt */
+	/* SetupEventNotifyInterrupt: the vector, and the vCPU that registered it (QEMU's way) */
 	uint64_t event_notify_vector;
+	unsigned event_notify_vcpu;
+	/* Instruction.HLT with interrupts unblocked: HLTs that found an interrupt to take */
+	uint64_t halt_wakes;
+	/* the virtual x2APIC of each vCPU (vmm/x2apic.c) */
+	struct tdxm_x2apic x2apic[TDXH_ABI_MAX_VCPUS];
 	/* Service */
 	uint64_t service_calls, service_in[4];
 	struct tdxh_quote_model quote;		/* GetQuote */
@@ -457,6 +504,13 @@ struct tdxm {
 	 */
 	void (*guest_access_begin)(void);
 	void (*guest_access_end)(void);
+	/*
+	 * Called (model lock held) when vCPU `vcpu` gets a newly requested
+	 * interrupt, from a model or tdxm_apic_raise(): a back-end that runs
+	 * vCPUs concurrently wakes or interrupts that vCPU.  It must not block
+	 * or take the model lock.  NULL: nobody.
+	 */
+	void (*irq_hook)(unsigned vcpu);
 	/* the TD and the module */
 	struct tdxh_td_config td;
 	struct tdxh_servtd_config servtd;
@@ -593,6 +647,31 @@ int tdxm_set_cpuid(struct tdxm *m, uint32_t leaf, uint32_t subleaf, uint32_t eax
 /* MSRs the VMM knows; RDMSR/WRMSR of any other answer INVALID_OPERAND.  0, or -1 when full. */
 int tdxm_set_msr(struct tdxm *m, uint32_t msr, uint64_t value);
 bool tdxm_get_msr(const struct tdxm *m, uint32_t msr, uint64_t *value);
+
+/* ---- the virtual x2APIC (vmm/x2apic.c) ------------------------------------------------ */
+
+/*
+ * Request interrupt `vector` on vCPU `vcpu` (as an I/O device or the VMM
+ * would): its IRR bit is set and irq_hook runs.  Takes the model lock.
+ * Returns 0, or -1 for an illegal vector (< 16) or vCPU (dropped, counted).
+ */
+int tdxm_apic_raise(struct tdxm *m, unsigned vcpu, unsigned vector);
+/* Has vCPU `vcpu` a deliverable interrupt (see struct tdxm_x2apic)?  Takes the model lock. */
+bool tdxm_apic_pending(struct tdxm *m, unsigned vcpu);
+/*
+ * The CPU takes vCPU `vcpu`'s highest deliverable interrupt: its bit moves
+ * from IRR to ISR; returns the vector, or -1 if none is deliverable.  Takes
+ * the model lock.
+ */
+int tdxm_apic_ack(struct tdxm *m, unsigned vcpu);
+/*
+ * From a model (lock held): a vCPU halts with interrupts unblocked.  The
+ * VMM's background work runs while it sleeps (time passes for a GetQuote in
+ * flight), at most TDXM_HALT_IDLE_ROUNDS rounds, until the vCPU has a
+ * deliverable interrupt.  Returns whether it has one.
+ */
+#define TDXM_HALT_IDLE_ROUNDS 1000
+bool tdxm_halt_idle(struct tdxm *m, unsigned vcpu);
 
 /* ---- attestation helpers ------------------------------------------------------------ */
 

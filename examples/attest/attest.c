@@ -5,15 +5,22 @@
  *  2. TDREPORT with a 64-byte nonce as REPORTDATA (TDG.MR.REPORT);
  *  3. check its MAC (TDG.MR.VERIFYREPORT) and replay the log against its RTMRs;
  *  4. convert the GetQuote buffer to shared (MapGPA), run GetQuote through it,
- *     waiting with an I/O-port delay;
- *  5. print the sizes.
- * Under tdx-sim the model plays the module and the quoting service.
+ *     asking the VMM for a notify interrupt (SetupEventNotifyInterrupt) and
+ *     halting until it arrives (tdx_safe_halt, at most 100 times);
+ *  5. print the sizes, and how often the notify vector fired (once).
+ * Built with ATTEST_POLL defined (attest_poll.c, the attest-poll example)
+ * it asks for no interrupt and polls the status instead, with an I/O-port
+ * delay between reads.  Under tdx-sim the model plays the module and the
+ * quoting service.
  */
 #include <stdint.h>
 
 #include <tdx/tdx.h>
 
 #include "example.h"
+#include "irq.h"
+
+#define NOTIFY_VECTOR 0xF3
 
 #define SHARED_SIZE 8192
 
@@ -22,6 +29,7 @@ static _Alignas(TDX_REPORT_ALIGN) struct tdx_report report;
 static _Alignas(TDX_QUOTE_BUFFER_ALIGN) uint8_t shared[SHARED_SIZE];
 static uint8_t quote[SHARED_SIZE];	/* private */
 
+#ifdef ATTEST_POLL
 /* Give the VMM time: an I/O-delay write to port 0x80 (a TDVMCALL, so the VMM runs). */
 static bool io_delay(void *ctx, uint32_t poll)
 {
@@ -30,6 +38,31 @@ static bool io_delay(void *ctx, uint32_t poll)
 	tdx_outb(0, 0x80);
 	return true;
 }
+#else
+static volatile unsigned notifies;
+
+static void on_notify(unsigned vector)
+{
+	(void)vector;
+	notifies++;
+	ex_eoi();
+}
+
+/*
+ * Called with interrupts disabled after a status read found the request in
+ * flight: sti; TDCALL (tdx_safe_halt) sleeps until an interrupt - a
+ * notification that came after the read is still pending, so it cannot be
+ * lost - which its handler takes on the way out; cli again for the next read.
+ */
+static bool halt_until_notified(void *ctx, uint32_t poll)
+{
+	(void)ctx;
+	(void)poll;
+	tdx_safe_halt();
+	ex_cli();
+	return true;
+}
+#endif
 
 static int same(const uint8_t *a, const uint8_t *b, unsigned n)
 {
@@ -53,7 +86,12 @@ void _start(void *hob, uint32_t vcpu_index)
 		.shared_size = sizeof(shared),
 		.quote = quote,
 		.quote_cap = sizeof(quote),
+#ifdef ATTEST_POLL
 		.wait = io_delay,
+#else
+		.wait = halt_until_notified,
+		.notify_vector = NOTIFY_VECTOR,
+#endif
 		.max_polls = 100,
 	};
 	struct tdx_quote_info info;
@@ -97,8 +135,22 @@ void _start(void *hob, uint32_t vcpu_index)
 		ex_printf("MapGPA to shared failed\n");
 		ex_exit(3);
 	}
+#ifndef ATTEST_POLL
+	ex_set_irq_handler(NOTIFY_VECTOR, on_notify);
+	ex_cli();
+#endif
 	r = tdx_get_quote(&req, &quote_len, &info);
 	ex_printf("GetQuote: %s after %u polls, buffer %u bytes, quote %u bytes\n",
 		  tdx_strerror(r), info.polls, (unsigned)sizeof(shared), (unsigned)quote_len);
+#ifndef ATTEST_POLL
+	/* Room for a second notification, which must not come: interrupts on for 20 TDCALLs. */
+	ex_sti();
+	for (unsigned i = 0; i < 20; i++)
+		tdx_outb(0, 0x80);
+	ex_cli();
+	ex_printf("notify vector %#x: fired %u time(s)\n", NOTIFY_VECTOR, notifies);
+	if (notifies != 1)
+		ex_exit(4);
+#endif
 	ex_exit(r == TDX_SUCCESS ? 0 : 2);
 }

@@ -144,6 +144,7 @@ static void vmm_defaults(struct tdxm *m)
 	v->quote.delay = 3;
 	v->quote.quote_size = 600;
 	v->fatal.resume = true;
+	tdxm__x2apic_defaults(m);
 }
 
 void tdxm_defaults(struct tdxm *m)

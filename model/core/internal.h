@@ -69,6 +69,17 @@ void tdxm_report_fatal_error(struct tdxh_vmcall *c);	/* vmm/report_fatal_error.c
 void tdxm_setup_event_notify_interrupt(struct tdxh_vmcall *c);	/* vmm/setup_event_notify_interrupt.c */
 void tdxm_service(struct tdxh_vmcall *c);		/* vmm/service.c */
 
+/*
+ * The virtual x2APIC (vmm/x2apic.c), model lock held: request a vector on
+ * a vCPU (0, or -1 when dropped); is one deliverable; the MSRs 0x800-0x8FF
+ * for Instruction.RDMSR/WRMSR (true: the MSR is the x2APIC's, answered).
+ */
+int tdxm__apic_raise(struct tdxm *m, unsigned vcpu, unsigned vector);
+bool tdxm__apic_pending(const struct tdxm *m, unsigned vcpu);
+bool tdxm__x2apic_rdmsr(struct tdxh_vmcall *c, uint64_t msr);
+bool tdxm__x2apic_wrmsr(struct tdxh_vmcall *c, uint64_t msr, uint64_t value);
+void tdxm__x2apic_defaults(struct tdxm *m);
+
 /* GetQuote's background work: a request in flight ages by one TDCALL (vmm/get_quote.c). */
 void tdxm_get_quote_tick(struct tdxm *m);
 

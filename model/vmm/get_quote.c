@@ -57,8 +57,6 @@ static void complete(struct tdxm *m)
 
 	q->pending = false;
 	q->nr_completions++;
-	if (m->vmm.event_notify_vector)	/* registered with SetupEventNotifyInterrupt */
-		q->nr_notifies++;
 	access_begin(m);
 	if (q->request_ok) {
 		/* the quote overwrites the TDREPORT: the service gets a copy */
@@ -75,6 +73,11 @@ static void complete(struct tdxm *m)
 	}
 	put64(b + Q_STATUS, status);
 	access_end(m);
+	/* Registered with SetupEventNotifyInterrupt: the vector, once, after the status is written. */
+	if (m->vmm.event_notify_vector) {
+		q->nr_notifies++;
+		tdxm__apic_raise(m, m->vmm.event_notify_vcpu, (unsigned)m->vmm.event_notify_vector);
+	}
 }
 
 void tdxm_get_quote_tick(struct tdxm *m)

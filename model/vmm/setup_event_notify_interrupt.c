@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * TDG.VP.VMCALL<SetupEventNotifyInterrupt> (GHCI): R12 the vector, 32..255;
- * kept in vmm.event_notify_vector (a GetQuote completion then counts a
- * notification).
+ * kept in vmm.event_notify_vector with the calling vCPU, whose x2APIC then
+ * gets the vector once per completed GetQuote (as QEMU injects it into the
+ * vCPU that registered it).
  */
 #include "../core/internal.h"
 
@@ -18,5 +19,6 @@ void tdxm_setup_event_notify_interrupt(struct tdxh_vmcall *c)
 		return;
 	}
 	c->m->vmm.event_notify_vector = vector;
+	c->m->vmm.event_notify_vcpu = c->vcpu;
 	tdxh_vmm_status(c, TDVMCALL_STATUS_SUCCESS);
 }

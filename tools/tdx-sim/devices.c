@@ -2,9 +2,9 @@
 /*
  * What tdx-sim adds to the model's defaults (model/): COM1 streamed to
  * stdout, QEMU's isa-debug-exit port, MMIO RAM at the start of the MMIO
- * window, and VMM answers that end or park a vCPU (Instruction.HLT,
- * ReportFatalError).  Models run inside the TDCALL's signal handler with
- * the model lock held; they may print, never block.
+ * window, and VMM answers that end, park or put to sleep a vCPU
+ * (Instruction.HLT, ReportFatalError).  Models run inside the TDCALL's
+ * signal handler with the model lock held; they may print, never block.
  */
 #include "sim.h"
 
@@ -96,13 +96,32 @@ static uint8_t mmio_scratch[MMIO_SCRATCH_SIZE];
 
 /* ---- Instruction.HLT and ReportFatalError ------------------------------- */
 
+/*
+ * Interrupts blocked (R12 = 1): no interrupt wakes the vCPU, it parks for
+ * good.  Unblocked (tdx_safe_halt): it returns at once if an interrupt is
+ * deliverable once the VMM's background work had its turn (a GetQuote in
+ * flight completes: tdxm_halt_idle), else it sleeps until one is requested
+ * (an IPI, a completion another vCPU's TDCALL drives); the interrupt is
+ * delivered after the TDCALL.
+ */
 static void vmcall_hlt(struct tdxh_vmcall *c)
 {
 	bool blocked = tdxh_vmm_read(c, TDXH_R12) != 0;
 
 	tdxh_vmm_status(c, TDVMCALL_STATUS_SUCCESS);
-	sim_vcpu_halt(blocked, c->view.rip);
-	tdxm_request_stop(c->m, -1);	/* the stop hook parks this vCPU */
+	c->m->vmm.halts++;
+	c->m->vmm.last_halt_blocked = blocked;
+	if (blocked) {
+		sim_vcpu_halt(true, c->view.rip);
+		tdxm_request_stop(c->m, SIM_STOP_HALT);	/* the stop hook parks this vCPU */
+		return;
+	}
+	if (tdxm_halt_idle(c->m, c->vcpu)) {
+		c->m->vmm.halt_wakes++;
+		return;
+	}
+	sim_vcpu_wait(c->view.rip);
+	tdxm_request_stop(c->m, SIM_STOP_WAIT);	/* the stop hook sleeps until kicked */
 }
 
 /* The optional 64-byte message: R14, R15, RBX, RDI, RSI, R8, R9, RDX (GHCI order). */

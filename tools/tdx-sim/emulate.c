@@ -10,8 +10,10 @@
  * #VE is due, it reads vector 20's gate from guest memory at that moment
  * (so the image may rewrite its IDT at any time), pushes the 64-bit
  * interrupt frame on the guest stack and resumes the guest at the handler,
- * which returns with iretq (legal in user mode to the same privilege level).
- * cli and sti set a virtual IF.  sidt cannot be emulated: with UMIP the
+ * which returns with iretq.  cli and sti set a virtual IF; delivery through
+ * an interrupt gate clears it, and the iretq that ends the handler restores
+ * it: the frame carries SS = 0, which user mode cannot load, so that iretq
+ * faults and is emulated here.  sidt cannot be emulated: with UMIP the
  * kernel answers it itself (a dummy IDTR), without UMIP it runs natively.
  */
 #define _GNU_SOURCE
@@ -28,6 +30,9 @@
 #define GATE_INTR64    0x0E
 #define GATE_TRAP64    0x0F
 #define RFLAGS_IF      (1ull << 9)
+/* What iretq takes from the frame in user mode: CF PF AF ZF SF DF OF. */
+#define RFLAGS_IRET    0xCD5ull
+#define FRAME_SS_NULL  0
 
 bool sim_write_guest(uint64_t gva, const void *buf, size_t len)
 {
@@ -138,6 +143,22 @@ static bool modrm_address(const ucontext_t *uc, const struct insn *in, size_t m,
 	return true;
 }
 
+/* iretq at RIP, RSP at a frame we pushed (SS = 0): pop RIP, CS, RFLAGS, RSP, SS. */
+static bool iretq(ucontext_t *uc, struct sim_vcpu *v)
+{
+	uint64_t rsp = (uint64_t)uc->uc_mcontext.gregs[REG_RSP], frame[5];
+	uint64_t efl = (uint64_t)uc->uc_mcontext.gregs[REG_EFL];
+
+	if (!sim_read_guest(rsp, frame, sizeof(frame)) || frame[4] != FRAME_SS_NULL)
+		return false;
+	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)frame[0];
+	uc->uc_mcontext.gregs[REG_EFL] = (greg_t)((efl & ~RFLAGS_IRET) | (frame[2] & RFLAGS_IRET));
+	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)frame[3];
+	v->vif = (frame[2] & RFLAGS_IF) != 0;
+	v->shadow = false;
+	return true;
+}
+
 bool sim_emulate_system(ucontext_t *uc)
 {
 	struct sim_vcpu *v = sim_vcpu_self();
@@ -153,8 +174,12 @@ bool sim_emulate_system(ucontext_t *uc)
 	case 0xFA:	/* cli */
 	case 0xFB:	/* sti */
 		v->vif = in.b[in.op] == 0xFB;
-		len = in.op + 1;
-		break;
+		uc->uc_mcontext.gregs[REG_RIP] += (greg_t)(in.op + 1);
+		if (v->vif)
+			sim_irq_sti(uc);
+		return true;
+	case 0xCF:	/* iretq (REX.W) from one of our frames */
+		return (in.rex & 8) && iretq(uc, v);
 	case 0x0F:
 		if (in.op + 2 >= in.n || in.b[in.op + 1] != 0x01)
 			return false;
@@ -233,7 +258,7 @@ bool sim_deliver_exception(ucontext_t *uc, unsigned vector, char *why, size_t si
 	frame[1] = selector(true);
 	frame[2] = ((uint64_t)uc->uc_mcontext.gregs[REG_EFL] & ~RFLAGS_IF) | (v->vif ? RFLAGS_IF : 0);
 	frame[3] = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
-	frame[4] = selector(false);
+	frame[4] = FRAME_SS_NULL;	/* so that the handler's iretq comes back here */
 	if (!sim_in_ram(rsp, sizeof(frame)) || !sim_write_guest(rsp, frame, sizeof(frame))) {
 		snprintf(why, size, "the interrupt frame does not fit on the guest stack at %#llx "
 			 "(a CPU would double-fault)", (unsigned long long)rsp);
@@ -241,5 +266,9 @@ bool sim_deliver_exception(ucontext_t *uc, unsigned vector, char *why, size_t si
 	}
 	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)rsp;
 	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)handler;
+	/* An interrupt gate clears IF (the frame keeps the old one); a trap gate leaves it. */
+	if ((gate[5] & GATE_TYPE_MASK) == GATE_INTR64)
+		v->vif = false;
+	v->shadow = false;
 	return true;
 }

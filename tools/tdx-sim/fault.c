@@ -181,6 +181,13 @@ static bool guest_fetch_fault(const ucontext_t *uc, const siginfo_t *info)
 	       !(rsp >= altstack_lo && rsp < altstack_hi);
 }
 
+bool sim_guest_context(const ucontext_t *uc)
+{
+	uint64_t rsp = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
+
+	return entered_guest && rip_in_guest(uc) && !(rsp >= altstack_lo && rsp < altstack_hi);
+}
+
 void sim_thread_enters_guest(void)
 {
 	entered_guest = true;
@@ -240,8 +247,10 @@ static void on_sigill(int sig, siginfo_t *info, void *ctx)
 	if (!rip_in_guest(uc))
 		host_fault(sig, uc);
 	if (tdxh_tdcall_route(sig, info, uc) != TDXH_ROUTE_NONE) {
-		if (!tdxh_trap_reroute(sig, info, uc))
+		if (!tdxh_trap_reroute(sig, info, uc)) {
 			tdcall(sig, info, uc);
+			sim_irq_check(uc);
+		}
 		return;
 	}
 	missed_tdcall(sig, info, uc);
@@ -264,8 +273,10 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 	if (!rip_in_guest(uc) && !guest_fetch_fault(uc, info))
 		host_fault(sig, uc);
 	if (tdxh_tdcall_route(sig, info, uc) != TDXH_ROUTE_NONE) {
-		if (!tdxh_trap_reroute(sig, info, uc))
+		if (!tdxh_trap_reroute(sig, info, uc)) {
 			tdcall(sig, info, uc);
+			sim_irq_check(uc);
+		}
 		return;
 	}
 	missed_tdcall(sig, info, uc);
@@ -275,8 +286,10 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			 "isa-debug-exit port, ReportFatalError or HLT", this_vcpu(),
 			 (unsigned long long)rip);
 	if (uc->uc_mcontext.gregs[REG_TRAPNO] != TRAP_PF) {
-		if (sim_emulate_system(uc) || sim_ve_fault(uc, 0))
+		if (sim_emulate_system(uc) || sim_ve_fault(uc, 0)) {
+			sim_irq_check(uc);
 			return;
+		}
 		if (uc->uc_mcontext.gregs[REG_TRAPNO] == TRAP_GP)
 			sim_guest_fault(uc, "general protection fault (#GP): user mode may not run "
 					"this", EXPECT_CODE);
@@ -293,8 +306,10 @@ static void on_sigsegv(int sig, siginfo_t *info, void *ctx)
 			sim_guest_fault(uc, what, "a guest that fits its stack");
 		}
 	}
-	if (!(err & PF_FETCH) && sim_ve_fault(uc, addr))
+	if (!(err & PF_FETCH) && sim_ve_fault(uc, addr)) {
+		sim_irq_check(uc);
 		return;
+	}
 	if (sim_in_ram(addr, 1) && tdxh_mem_state(addr) == TDXH_PAGE_PENDING) {
 		/* On a TD: a #VE (EPT violation), or an exit to the VMM with SEPT_VE_DISABLE. */
 		snprintf(what, sizeof(what), "%s %#llx, a pending page (added by the host, never "
@@ -348,6 +363,8 @@ static void install(int sig, void (*fn)(int, siginfo_t *, void *))
 	sa.sa_sigaction = fn;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
+	/* No interrupt delivery while tdx-sim's own code runs (irq.c). */
+	sigaddset(&sa.sa_mask, SIM_IRQ_SIGNAL);
 	if (sigaction(sig, &sa, NULL))
 		sim_exit(SIM_EXIT_USAGE, "sigaction(%d) failed", sig);
 }

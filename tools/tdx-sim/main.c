@@ -4,8 +4,9 @@
  *
  * Every vCPU is a host thread that enters the image's _start in 64-bit user
  * mode on a stack of its own; the model (model/) answers its TDCALLs,
- * trapped as SIGILL or #GP.  The main thread only waits: for every vCPU to halt for good, or
- * for the watchdog's deadline.  Whatever ends the run (the guest's exit
+ * trapped as SIGILL or #GP.  The main thread only waits: for every vCPU to
+ * be halted for good or asleep in HLT with no interrupt that could wake it,
+ * or for the watchdog's deadline.  Whatever ends the run (the guest's exit
  * port, a fault, a halt, the deadline) ends the whole process at once.
  */
 #define _GNU_SOURCE
@@ -44,7 +45,8 @@ struct sim_config sim_cfg = {
 static struct sim_image image;
 static pthread_t threads[SIM_MAX_VCPUS];
 static struct sim_vcpu vcpu_state[SIM_MAX_VCPUS];
-static sem_t halt_sem, probe_sem;
+static sem_t wake_sem[SIM_MAX_VCPUS];	/* a vCPU asleep in HLT waits on its own */
+static sem_t halt_sem, probe_sem;	/* halt_sem: a vCPU halted or fell asleep */
 
 static void usage(FILE *f)
 {
@@ -53,9 +55,9 @@ static void usage(FILE *f)
 		"Runs a freestanding TD payload (linked with linker/tdx-payload.ld) in this\n"
 		"process; the libtdx model plays the TDX module and the VMM.\n"
 		"  --trace          one line per TDCALL on stderr: name, decoded arguments, status;\n"
-		"                   and per #VE, per lidt, per loaded segment\n"
+		"                   and per #VE, per lidt, per interrupt, per loaded segment\n"
 		"  --trace=CLASSES  only these, comma-separated: load, tdcall (module leaves), vmcall,\n"
-		"                   ve, lidt, all (= --trace); com1 adds COM1 output as whole lines\n"
+		"                   ve, lidt, irq, all (= --trace); com1 adds COM1 output as whole lines\n"
 		"                   in place of its one-byte vmcall lines\n"
 		"  --hostile        the VMM writes junk into every exposed register it does not answer\n"
 		"  --gpaw 48|52     guest physical address width: TDG.VP.INFO, shared bit GPAW-1 (default 48)\n"
@@ -134,7 +136,7 @@ static unsigned parse_trace(const char *list)
 	} classes[] = {
 		{ "load", SIM_TRACE_LOAD }, { "tdcall", SIM_TRACE_TDCALL },
 		{ "vmcall", SIM_TRACE_VMCALL }, { "ve", SIM_TRACE_VE }, { "lidt", SIM_TRACE_LIDT },
-		{ "com1", SIM_TRACE_COM1 }, { "all", SIM_TRACE_DEFAULT },
+		{ "irq", SIM_TRACE_IRQ }, { "com1", SIM_TRACE_COM1 }, { "all", SIM_TRACE_DEFAULT },
 	};
 	unsigned bits = 0;
 	const char *p = list;
@@ -148,7 +150,7 @@ static unsigned parse_trace(const char *list)
 			i++;
 		if (i == sizeof(classes) / sizeof(classes[0]))
 			usage_error("--trace=%s: unknown class '%.*s'; expected a comma-separated "
-				    "list of load, tdcall, vmcall, ve, lidt, com1, all", list,
+				    "list of load, tdcall, vmcall, ve, lidt, irq, com1, all", list,
 				    (int)n, p);
 		bits |= classes[i].bits;
 		if (!p[n])
@@ -229,6 +231,34 @@ void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip)
 	vcpu_state[i].halted = 1;
 }
 
+void sim_vcpu_wait(uint64_t rip)
+{
+	unsigned i = tdxh_current_vcpu();
+
+	vcpu_state[i].blocked = 0;
+	vcpu_state[i].rip = rip;
+	vcpu_state[i].waiting = 1;
+}
+
+/*
+ * The model's irq_hook (model lock held): vCPU `vcpu` has a new interrupt
+ * request.  Asleep in HLT: wake it (it takes the interrupt on its way back
+ * to the guest).  Running: interrupt its thread, whose handler delivers it
+ * if the guest is running guest code with IF set.  The calling vCPU itself
+ * checks on its way back to the guest anyway.
+ */
+static void kick(unsigned vcpu)
+{
+	if (vcpu >= sim_cfg.vcpus)
+		return;
+	if (vcpu_state[vcpu].waiting) {
+		vcpu_state[vcpu].waiting = 0;
+		sem_post(&wake_sem[vcpu]);
+	} else if (vcpu != tdxh_current_vcpu() && !vcpu_state[vcpu].halted) {
+		pthread_kill(threads[vcpu], SIM_IRQ_SIGNAL);
+	}
+}
+
 /* The trap layer calls this (in the vCPU's trap handler, lock dropped) when a model asked to stop. */
 /* The memory model's page states on the host mapping: a pending page faults. */
 static void protect_ram(void *ctx, uint64_t gpa, uint64_t size, bool accessible)
@@ -250,8 +280,18 @@ static void on_stop(int code)
 		sim_flush_console();
 		_exit(code);
 	}
+	if (code == SIM_STOP_WAIT) {
+		/* HLT with interrupts unblocked: sleep until kick() (the HLT then returns). */
+		unsigned i = tdxh_current_vcpu();
+
+		sem_post(&halt_sem);
+		while (sem_wait(&wake_sem[i]) && errno == EINTR)
+			;
+		sim_trace_event(SIM_TRACE_IRQ, "HLT: woken by an interrupt request");
+		return;
+	}
 	sim_trace_abandon("SUCCESS; the vCPU halts for good");
-	/* Halted: nothing in the simulator ever raises an interrupt, so park for good. */
+	/* Halted with interrupts blocked: no interrupt wakes it, so park for good. */
 	sem_post(&halt_sem);
 	for (;;)
 		pause();
@@ -281,7 +321,7 @@ __attribute__((noreturn)) static void all_halted(void)
 					vcpu_state[i].blocked ? "blocked" : "enabled (none will come)",
 					(unsigned long long)vcpu_state[i].rip);
 	sim_exit(SIM_EXIT_HALTED, "every vCPU halted for good; the guest can never run again "
-		 "(the simulator raises no interrupts)%s", buf);
+		 "(no vCPU runs to send an IPI, no interrupt is pending or in flight)%s", buf);
 }
 
 __attribute__((noreturn)) static void watchdog_expired(void)
@@ -290,20 +330,24 @@ __attribute__((noreturn)) static void watchdog_expired(void)
 	char buf[1024], bytes[64];
 	size_t off = 0;
 
+	unsigned probed = 0;
+
 	for (unsigned i = 0; i < sim_cfg.vcpus; i++)
-		if (!vcpu_state[i].halted)
+		if (!vcpu_state[i].halted && !vcpu_state[i].waiting) {
 			pthread_kill(threads[i], PROBE_SIGNAL);
+			probed++;
+		}
 	clock_gettime(CLOCK_REALTIME, &deadline);
 	deadline.tv_sec += 1;
-	for (unsigned i = 0; i < sim_cfg.vcpus; i++)
-		if (!vcpu_state[i].halted)
-			while (sem_timedwait(&probe_sem, &deadline) && errno == EINTR)
-				;
+	for (unsigned i = 0; i < probed; i++)
+		while (sem_timedwait(&probe_sem, &deadline) && errno == EINTR)
+			;
 	for (unsigned i = 0; i < sim_cfg.vcpus && off < sizeof(buf) - 160; i++) {
 		sim_describe_bytes(vcpu_state[i].rip, bytes, sizeof(bytes));
 		off += (size_t)snprintf(buf + off, sizeof(buf) - off,
 					"\n  vCPU %u: %s at rip %#llx [%s], %llu TDCALLs so far", i,
-					vcpu_state[i].halted ? "halted" : "running",
+					vcpu_state[i].halted ? "halted" :
+					vcpu_state[i].waiting ? "in HLT" : "running",
 					(unsigned long long)vcpu_state[i].rip, bytes,
 					(unsigned long long)vcpu_state[i].tdcalls);
 	}
@@ -312,23 +356,41 @@ __attribute__((noreturn)) static void watchdog_expired(void)
 		 sim_cfg.timeout_s, buf);
 }
 
+/*
+ * Every vCPU halted for good or asleep in HLT?  Under the model lock, which
+ * the HLT model and every interrupt request hold: no vCPU can be between
+ * sending an IPI and the target's wake-up, and a vCPU asleep has already
+ * let the VMM finish its background work (tdxm_halt_idle).
+ */
+static bool every_vcpu_stopped(void)
+{
+	bool all = true;
+
+	pthread_mutex_lock(&tdxh.lock);
+	for (unsigned i = 0; i < sim_cfg.vcpus; i++)
+		if (!vcpu_state[i].halted && !vcpu_state[i].waiting)
+			all = false;
+	pthread_mutex_unlock(&tdxh.lock);
+	return all;
+}
+
 static void wait_for_guest(void)
 {
 	struct timespec deadline;
-	unsigned halted = 0;
 
 	clock_gettime(CLOCK_REALTIME, &deadline);
 	deadline.tv_sec += sim_cfg.timeout_s;
-	while (halted < sim_cfg.vcpus) {
+	for (;;) {
 		int r = sim_cfg.timeout_s ? sem_timedwait(&halt_sem, &deadline) : sem_wait(&halt_sem);
-		if (r == 0)
-			halted++;
-		else if (errno == ETIMEDOUT)
+		if (r == 0) {
+			if (every_vcpu_stopped())
+				all_halted();
+		} else if (errno == ETIMEDOUT) {
 			watchdog_expired();
-		else if (errno != EINTR)
+		} else if (errno != EINTR) {
 			sim_exit(SIM_EXIT_USAGE, "sem_wait: %s", strerror(errno));
+		}
 	}
-	all_halted();
 }
 
 /* ---- vCPUs --------------------------------------------------------------------- */
@@ -375,6 +437,7 @@ int main(int argc, char **argv)
 	tdxm_mem_set_ram(&tdxh, SIM_RAM_BASE, (void *)(uintptr_t)SIM_RAM_BASE, sim_cfg.mem - SIM_RAM_BASE,
 			 protect_ram, NULL);
 	tdxh.stop_hook = on_stop;
+	tdxh.irq_hook = kick;
 	sim_install_models();
 	sim_thread_signal_stack();
 	sim_install_signal_handlers();
@@ -383,13 +446,18 @@ int main(int argc, char **argv)
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(PROBE_SIGNAL, &sa, NULL);
+	sim_install_irq_handler();
 	sim_install_seccomp();
 	if (sem_init(&halt_sem, 0, 0) || sem_init(&probe_sem, 0, 0))
 		sim_exit(SIM_EXIT_USAGE, "sem_init: %s", strerror(errno));
+	for (unsigned i = 0; i < sim_cfg.vcpus; i++)
+		if (sem_init(&wake_sem[i], 0, 0))
+			sim_exit(SIM_EXIT_USAGE, "sem_init: %s", strerror(errno));
 
-	/* The main thread never takes the probe signal; vCPU threads inherit this mask. */
+	/* The main thread never takes the probe or interrupt signal; vCPU threads unblock them. */
 	sigemptyset(&block);
 	sigaddset(&block, PROBE_SIGNAL);
+	sigaddset(&block, SIM_IRQ_SIGNAL);
 	pthread_sigmask(SIG_BLOCK, &block, &old);
 	for (unsigned i = 0; i < sim_cfg.vcpus; i++) {
 		pthread_attr_t attr;

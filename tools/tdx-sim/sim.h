@@ -7,6 +7,7 @@
 #ifndef TDX_SIM_H
 #define TDX_SIM_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -46,8 +47,9 @@ struct ucontext_t;
 #define SIM_TRACE_VE        0x08u	/* #VE deliveries */
 #define SIM_TRACE_LIDT      0x10u	/* lidt */
 #define SIM_TRACE_COM1      0x20u	/* COM1 output as lines, in place of its per-byte VMCALLs */
+#define SIM_TRACE_IRQ       0x40u	/* interrupt deliveries, HLT wake-ups */
 #define SIM_TRACE_DEFAULT   (SIM_TRACE_LOAD | SIM_TRACE_TDCALL | SIM_TRACE_VMCALL | \
-			     SIM_TRACE_VE | SIM_TRACE_LIDT)
+			     SIM_TRACE_VE | SIM_TRACE_LIDT | SIM_TRACE_IRQ)
 
 struct sim_config {
 	const char *image;
@@ -129,9 +131,13 @@ struct sim_vcpu {
 	uint64_t idt_base;
 	uint16_t idt_limit;
 	bool idt_loaded;
-	bool vif;		/* virtual RFLAGS.IF: cli/sti are emulated; 0 at reset */
+	bool vif;		/* virtual RFLAGS.IF: cli/sti/iretq are emulated; 0 at reset */
+	/* the STI interrupt shadow over a TDCALL right after sti (irq.c) */
+	bool shadow;
+	uint64_t shadow_rip;
 	/* the main thread reads these */
 	volatile int halted;	/* parked for good */
+	volatile int waiting;	/* in HLT with interrupts unblocked; model lock guards it */
 	volatile int blocked;	/* halted with interrupts blocked */
 	volatile uint64_t rip;	/* where it halted, or where the watchdog found it */
 	volatile uint64_t tdcalls;	/* TDCALLs so far */
@@ -141,6 +147,31 @@ struct sim_vcpu {
 struct sim_vcpu *sim_vcpu_self(void);
 /* This vCPU halts for good (called from a model, in a signal handler). */
 void sim_vcpu_halt(bool interrupts_blocked, uint64_t rip);
+/*
+ * This vCPU halts until an interrupt is requested for it (called from the
+ * HLT model, model lock held): the model then asks to stop with
+ * SIM_STOP_WAIT, and the stop hook sleeps.
+ */
+void sim_vcpu_wait(uint64_t rip);
+#define SIM_STOP_HALT (-1)	/* tdxm_request_stop code: park for good */
+#define SIM_STOP_WAIT (-2)	/* tdxm_request_stop code: sleep until an interrupt */
+
+/* ---- interrupts (irq.c) ------------------------------------------------------- */
+/* The signal that tells a running vCPU thread it has an interrupt to take. */
+#define SIM_IRQ_SIGNAL SIGUSR2
+/* Install its handler (every thread blocks it inside tdx-sim's other handlers). */
+void sim_install_irq_handler(void);
+/*
+ * The guest, at `uc`, could take an interrupt now: if its virtual IF is
+ * set and it is not in the STI shadow, deliver this vCPU's highest
+ * deliverable interrupt through its IDT.  Called before every return to
+ * the guest.
+ */
+void sim_irq_check(struct ucontext_t *uc);
+/* sti was just emulated and RIP is past it: start the STI shadow if a TDCALL follows. */
+void sim_irq_sti(const struct ucontext_t *uc);
+/* Is `uc` (a signal's context) guest code on a vCPU thread, not tdx-sim's own? */
+bool sim_guest_context(const struct ucontext_t *uc);
 
 /* ---- system instructions and event delivery (emulate.c) ---------------- */
 /* lidt, cli, sti at the interrupted RIP: emulate, step RIP, return true. */
@@ -152,6 +183,11 @@ bool sim_emulate_system(struct ucontext_t *uc);
  * (no IDT, gate not present, stack not writable) explains in why[].
  */
 bool sim_deliver_exception(struct ucontext_t *uc, unsigned vector, char *why, size_t size);
+/*
+ * The frames tdx-sim pushes carry SS = 0, so that the guest's iretq faults
+ * (a null SS cannot be loaded at CPL 3) and is emulated here: RIP, RSP and
+ * the arithmetic flags from the frame, and IF into the virtual IF.
+ */
 /* Copy into guest memory without faulting; false if any byte is not writable. */
 bool sim_write_guest(uint64_t gva, const void *buf, size_t len);
 
