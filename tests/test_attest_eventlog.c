@@ -102,8 +102,11 @@ static void event_bytes(void **state)
 	assert_int_equal(wlog.len, 65 + sizeof(want));
 	assert_memory_equal(area + 65, want, sizeof(want));
 	assert_int_equal(area[65 + sizeof(want)], 0);
-	/* The module saw one extend of RTMR[1] with that digest. */
+	/* The module saw one extend of RTMR[1] with that digest, from a 64-aligned GPA. */
 	assert_int_equal(tdxh.attest.nr_extends, 1);
+	assert_int_equal(tdxh_last_record()->in.gpr[TDXH_RAX], 2);
+	assert_int_equal(tdxh_last_record()->in.gpr[TDXH_RCX] & 63, 0);
+	assert_int_equal(tdxh_last_record()->in.gpr[TDXH_RDX], 1);
 	memcpy(digest, want + 14, 48);
 	memset(rtmr1, 0, 48);
 	tdx_rtmr_extend_value(rtmr1, digest);

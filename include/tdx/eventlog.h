@@ -132,7 +132,8 @@ struct tdx_eventlog {
 	size_t size;		/* its size in bytes */
 	size_t len;		/* bytes of log written: the header and every complete event */
 	struct tdx_sha384_ctx sha;	/* scratch: the data being measured */
-	uint8_t digest[TDX_SHA384_DIGEST_SIZE];	/* scratch: its digest */
+	/* scratch: its digest, at the first 64-byte aligned address in here (TDG.MR.RTMR.EXTEND's rule) */
+	uint8_t digest_buf[TDX_SHA384_DIGEST_SIZE + 64];
 };
 
 /*
@@ -148,7 +149,8 @@ uint64_t tdx_eventlog_init(struct tdx_eventlog *log, void *buf, size_t size);
  * Measure and log one event, in this order: check that the record fits
  * (TDX_EVENTLOG_EVENT_HEADER + event_size bytes), hash data[0..data_len)
  * with SHA-384, extend RTMR[mr_index - 1] with the digest
- * (TDG.MR.RTMR.EXTEND through tdx_extend_rtmr()), then append the
+ * (TDG.MR.RTMR.EXTEND, TDX_OPERAND_BUSY retried as tdx_extend_rtmr() does;
+ * the digest is passed from *log, at tdx_va_to_gpa() of it), then append the
  * TCG_PCR_EVENT2 (PCRIndex = mr_index, event_type, the digest, event[0..
  * event_size)).  What is measured (data) and what is logged (event, e.g. a
  * UEFI_PLATFORM_FIRMWARE_BLOB2 describing data) may differ, as in TDVF.

@@ -4,7 +4,8 @@
  * the Spec ID Event03 header, then measure, extend, log.
  */
 #include <tdx/eventlog.h>
-#include <tdx/rtmr.h>
+#include <tdx/addr.h>
+#include <tdx/module.h>
 
 #include "attest/eventlog_internal.h"
 #include "lib/internal.h"
@@ -42,8 +43,9 @@ uint64_t tdx_eventlog_append(struct tdx_eventlog *log, uint32_t mr_index, uint32
 			     const void *data, size_t data_len,
 			     const void *event, uint32_t event_size)
 {
-	uint8_t *p;
+	uint8_t *p, *digest;
 	uint64_t status;
+	unsigned tries = 0;
 
 	if (!log || !log->buf || mr_index == TDX_CC_MR_MRTD || mr_index >= TDX_CC_MR_COUNT ||
 	    event_type == TDX_EV_NO_ACTION || (!data && data_len) || (!event && event_size))
@@ -52,10 +54,14 @@ uint64_t tdx_eventlog_append(struct tdx_eventlog *log, uint32_t mr_index, uint32
 	if (event_size > log->size - log->len ||
 	    TDX_EVENTLOG_EVENT_HEADER > log->size - log->len - event_size)
 		return TDX_SW_EVENTLOG_FULL;
+	/* The digest straight from *log, 64-byte aligned: no copy on the stack. */
+	digest = (uint8_t *)(((uintptr_t)log->digest_buf + 63) & ~(uintptr_t)63);
 	tdx_sha384_init(&log->sha);
 	tdx_sha384_update(&log->sha, data, data_len);
-	tdx_sha384_final(&log->sha, log->digest);
-	status = tdx_extend_rtmr(mr_index - 1, log->digest);
+	tdx_sha384_final(&log->sha, digest);
+	do
+		status = tdg_mr_rtmr_extend(tdx_va_to_gpa(digest), mr_index - 1);
+	while (tdx__busy_retry(status, &tries));
 	if (status != TDX_SUCCESS)
 		return status;
 	/* TCG_PCR_EVENT2 with one digest (TPML_DIGEST_VALUES count 1). */
@@ -64,7 +70,7 @@ uint64_t tdx_eventlog_append(struct tdx_eventlog *log, uint32_t mr_index, uint32
 	tdx__el_put32(p + 4, event_type);
 	tdx__el_put32(p + 8, 1);
 	tdx__el_put16(p + 12, TDX_TPM_ALG_SHA384);
-	memcpy(p + 14, log->digest, TDX_SHA384_DIGEST_SIZE);
+	memcpy(p + 14, digest, TDX_SHA384_DIGEST_SIZE);
 	tdx__el_put32(p + 14 + TDX_SHA384_DIGEST_SIZE, event_size);
 	if (event_size)
 		memcpy(p + TDX_EVENTLOG_EVENT_HEADER, event, event_size);
