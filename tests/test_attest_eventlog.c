@@ -354,6 +354,10 @@ static void replays_several_banks(void **state)
 	tdx_rtmr_extend_value(want[3], d2);
 	assert_int_equal(tdx_eventlog_replay(area, len, &rep), TDX_SUCCESS);
 	assert_int_equal(rep.algorithms, 2);
+	assert_int_equal(rep.algorithm_id[0], TDX_TPM_ALG_SHA256);
+	assert_int_equal(rep.digest_size[0], 32);
+	assert_int_equal(rep.algorithm_id[1], TDX_TPM_ALG_SHA384);
+	assert_int_equal(rep.digest_size[1], 48);
 	assert_int_equal(rep.events, 4);
 	assert_int_equal(rep.extended, 2);
 	assert_memory_equal(rep.rtmr, want, sizeof(want));

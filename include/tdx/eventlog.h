@@ -167,13 +167,18 @@ uint64_t tdx_eventlog_append(struct tdx_eventlog *log, uint32_t mr_index, uint32
 
 /* ---- reading a log ------------------------------------------------------- */
 
-/* What a replay found.  The SHA-384 state is scratch, kept here for the stack budget. */
+/*
+ * What a replay found.  The banks and the SHA-384 state are kept here, not
+ * on the stack, for the stack budget.
+ */
 struct tdx_eventlog_replay {
 	uint8_t rtmr[TDX_NUM_RTMRS][TDX_MEASUREMENT_SIZE];	/* RTMR[0..3] the log implies */
 	size_t length;		/* bytes of log: the header and every event, not the fill after them */
 	size_t events;		/* TCG_PCR_EVENT2 records after the header */
 	size_t extended;	/* of those, the ones replayed into an RTMR */
-	uint32_t algorithms;	/* the header's numberOfAlgorithms */
+	uint32_t algorithms;	/* the header's numberOfAlgorithms: its banks below */
+	uint16_t algorithm_id[TDX_EVENTLOG_MAX_ALGS];	/* TPM_ALG_ID of each bank, in header order */
+	uint16_t digest_size[TDX_EVENTLOG_MAX_ALGS];	/* and its digest size */
 	struct tdx_sha384_ctx sha;	/* scratch */
 };
 

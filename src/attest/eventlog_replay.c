@@ -53,11 +53,10 @@ static bool at_end(const uint8_t *p, size_t left)
 }
 
 /*
- * The Spec ID event at p[0..size): its algorithms into algs[] (id, size
- * pairs), its length into *len.
+ * The Spec ID event at p[0..size): its banks into out->algorithm_id[] and
+ * out->digest_size[], their number into out->algorithms, its length into *len.
  */
-static uint64_t parse_header(const uint8_t *p, size_t size, uint16_t algs[][2], uint32_t *nalgs,
-			     size_t *len)
+static uint64_t parse_header(const uint8_t *p, size_t size, struct tdx_eventlog_replay *out, size_t *len)
 {
 	uint32_t evsize, n;
 	const uint8_t *ev = p + TDX__EL_SPEC_ID_EVENT;
@@ -87,10 +86,10 @@ static uint64_t parse_header(const uint8_t *p, size_t size, uint16_t algs[][2], 
 		if (dsize != known_size(id))
 			return TDX_SW_EVENTLOG_DIGEST_MISMATCH;
 		for (uint32_t j = 0; j < i; j++)
-			if (algs[j][0] == id)
+			if (out->algorithm_id[j] == id)
 				return TDX_SW_EVENTLOG_BAD_HEADER;
-		algs[i][0] = id;
-		algs[i][1] = dsize;
+		out->algorithm_id[i] = id;
+		out->digest_size[i] = dsize;
 		sha384 |= id == TDX_TPM_ALG_SHA384;
 	}
 	if (!sha384)
@@ -98,7 +97,7 @@ static uint64_t parse_header(const uint8_t *p, size_t size, uint16_t algs[][2], 
 	/* vendorInfoSize and vendorInfo end the struct exactly. */
 	if (ev[TDX__EL_ALGS + 4 * n] != evsize - TDX__EL_ALGS - 4 * n - 1)
 		return TDX_SW_EVENTLOG_BAD_HEADER;
-	*nalgs = n;
+	out->algorithms = n;
 	*len = TDX__EL_SPEC_ID_EVENT + (size_t)evsize;
 	return TDX_SUCCESS;
 }
@@ -107,11 +106,11 @@ static uint64_t parse_header(const uint8_t *p, size_t size, uint16_t algs[][2], 
  * One TCG_PCR_EVENT2 at p[0..left): its length into *len, its SHA-384
  * digest into *sha384.
  */
-static uint64_t parse_event(const uint8_t *p, size_t left, uint16_t algs[][2], uint32_t nalgs,
+static uint64_t parse_event(const uint8_t *p, size_t left, const struct tdx_eventlog_replay *out,
 			    size_t *len, const uint8_t **sha384)
 {
 	size_t off = 12;
-	uint32_t seen = 0, evsize;
+	uint32_t seen = 0, evsize, nalgs = out->algorithms;
 
 	if (left < off)
 		return TDX_SW_EVENTLOG_TRUNCATED;
@@ -126,7 +125,7 @@ static uint64_t parse_event(const uint8_t *p, size_t left, uint16_t algs[][2], u
 		if (left - off < 2)
 			return TDX_SW_EVENTLOG_TRUNCATED;
 		id = tdx__el_get16(p + off);
-		for (k = 0; k < nalgs && algs[k][0] != id; k++)
+		for (k = 0; k < nalgs && out->algorithm_id[k] != id; k++)
 			;
 		if (k == nalgs)
 			return TDX_SW_EVENTLOG_UNKNOWN_ALGORITHM;
@@ -134,11 +133,11 @@ static uint64_t parse_event(const uint8_t *p, size_t left, uint16_t algs[][2], u
 			return TDX_SW_EVENTLOG_DIGEST_MISMATCH;
 		seen |= 1u << k;
 		off += 2;
-		if (left - off < algs[k][1])
+		if (left - off < out->digest_size[k])
 			return TDX_SW_EVENTLOG_TRUNCATED;
 		if (id == TDX_TPM_ALG_SHA384)
 			*sha384 = p + off;
-		off += algs[k][1];
+		off += out->digest_size[k];
 	}
 	if (left - off < 4)
 		return TDX_SW_EVENTLOG_TRUNCATED;
@@ -153,8 +152,6 @@ static uint64_t parse_event(const uint8_t *p, size_t left, uint16_t algs[][2], u
 uint64_t tdx_eventlog_replay(const void *log, size_t size, struct tdx_eventlog_replay *out)
 {
 	const uint8_t *p = log;
-	uint16_t algs[TDX_EVENTLOG_MAX_ALGS][2];
-	uint32_t nalgs = 0;
 	size_t off = 0, len = 0;
 	uint64_t status;
 
@@ -165,7 +162,7 @@ uint64_t tdx_eventlog_replay(const void *log, size_t size, struct tdx_eventlog_r
 	out->algorithms = 0;
 	if (!p && size)
 		return TDX_SW_INVALID_ARGUMENT;
-	status = parse_header(p, size, algs, &nalgs, &len);
+	status = parse_header(p, size, out, &len);
 	while (status == TDX_SUCCESS) {
 		const uint8_t *digest = NULL;
 		uint32_t mr, type;
@@ -173,7 +170,7 @@ uint64_t tdx_eventlog_replay(const void *log, size_t size, struct tdx_eventlog_r
 		off += len;
 		if (at_end(p + off, size - off))
 			break;
-		status = parse_event(p + off, size - off, algs, nalgs, &len, &digest);
+		status = parse_event(p + off, size - off, out, &len, &digest);
 		if (status != TDX_SUCCESS)
 			break;
 		out->events++;
@@ -191,8 +188,8 @@ uint64_t tdx_eventlog_replay(const void *log, size_t size, struct tdx_eventlog_r
 	out->length = off;
 	if (status != TDX_SUCCESS) {
 		memset(out->rtmr, 0, sizeof(out->rtmr));
+		out->algorithms = 0;
 		return status;
 	}
-	out->algorithms = nalgs;
 	return TDX_SUCCESS;
 }
