@@ -15,6 +15,7 @@
 #include "console.h"
 #include "example.h"
 #include "tables.h"
+#include "payload.h"
 #include "tdboot.h"
 
 #define CR4_LA57 (1ull << 12)
@@ -116,10 +117,11 @@ static bool print_td_info(const struct console *con, uint32_t start_gpaw)
  * MADT naming this vCPU (x2APIC ID 0), found again through the RSDP to
  * show the two sides agree.
  */
-static bool publish_tables(const struct console *con)
+static bool publish_tables(const struct console *con, uint64_t lasa, uint64_t laml, uint64_t *rsdp)
 {
 	static const uint32_t bsp_only[] = { 0 };
-	const struct tdboot_tables t = { .x2apic_ids = bsp_only, .vcpus = 1 };
+	const struct tdboot_tables t = { .x2apic_ids = bsp_only, .vcpus = 1,
+					 .ccel_lasa = lasa, .ccel_laml = laml };
 	const struct tdx_acpi_sdt_header *madt = NULL;
 	uint64_t rsdp_gpa = 0, status = tdboot_publish_tables(&t, &rsdp_gpa);
 
@@ -138,6 +140,7 @@ static bool publish_tables(const struct console *con)
 	con_puts(con, ", MADT at ");
 	con_hex(con, (uint64_t)(uintptr_t)madt);
 	con_puts(con, "\n");
+	*rsdp = rsdp_gpa;
 	return true;
 }
 
@@ -164,6 +167,7 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 	bool cpuid_td = tdx_is_td();
 	struct console con = { .td = start == TDBOOT_START_SIM ? true : cpuid_td };
 	bool ok = true;
+	uint64_t lasa = 0, laml = 0, rsdp = 0;
 
 	uart_init(&con);
 	con_puts(&con, con.td ? "tdboot: hello from a TD\n"
@@ -198,7 +202,11 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 	}
 	if (con.td && !print_td_info(&con, gpaw))
 		ok = false;
-	if (!publish_tables(&con))
+#ifdef TDBOOT_WITH_PAYLOAD
+	if (!tdboot_load_payload(&con, &lasa, &laml))	/* payload.c */
+		ok = false;
+#endif
+	if (!publish_tables(&con, lasa, laml, &rsdp))
 		ok = false;
 	if (con.td) {
 		/* Plain IN/OUT on this console: in a TD each one is a #VE. */
@@ -208,6 +216,10 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 		con_puts(&con, "tdboot: #VE handler installed: IDT vector 20 -> tdx_ve_entry\n");
 		con_puts(&plain, "tdboot: this line went out through plain IN/OUT instructions, one #VE each\n");
 	}
+#ifdef TDBOOT_WITH_PAYLOAD
+	if (ok)
+		tdboot_start_payload(&con, rsdp);	/* does not return */
+#endif
 	con_puts(&con, ok ? "tdboot: done, exiting through isa-debug-exit\n"
 			  : "tdboot: FAILED, exiting through isa-debug-exit\n");
 	debug_exit(&con, ok ? TDBOOT_EXIT_OK : TDBOOT_EXIT_FAILED);

@@ -84,6 +84,17 @@ extern "C" {
 #define TDX_SW_ACPI_TOO_MANY_TABLES  TDX_SW_STATUS(0x47)	/* the builder's XSDT is full */
 
 /*
+ * The measured-boot event log (tdx/eventlog.h): a log that is full, or one
+ * the reader refused.
+ */
+#define TDX_SW_EVENTLOG_FULL              TDX_SW_STATUS(0x50)	/* no room for the record: nothing extended or written */
+#define TDX_SW_EVENTLOG_BAD_HEADER        TDX_SW_STATUS(0x51)	/* the first event is no Spec ID Event03 */
+#define TDX_SW_EVENTLOG_TRUNCATED         TDX_SW_STATUS(0x52)	/* a record runs past the end of the log */
+#define TDX_SW_EVENTLOG_UNKNOWN_ALGORITHM TDX_SW_STATUS(0x53)	/* an algorithm not known or not listed; no SHA-384 bank */
+#define TDX_SW_EVENTLOG_DIGEST_MISMATCH   TDX_SW_STATUS(0x54)	/* digest count or size not the header's */
+#define TDX_SW_EVENTLOG_BAD_INDEX         TDX_SW_STATUS(0x55)	/* a PCRIndex (CC MR index) above 4 */
+
+/*
  * #VE handling (tdx/ve.h): why a #VE was not emulated.  A VMM that fails
  * the emulating TDVMCALL gives a lifted TDVMCALL status instead.
  */

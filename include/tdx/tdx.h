@@ -26,6 +26,7 @@
 #include "report.h"
 #include "quote.h"
 #include "rtmr.h"
+#include "eventlog.h"
 #include "fatal.h"
 #include "acpi.h"
 

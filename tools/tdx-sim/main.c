@@ -60,6 +60,7 @@ static void usage(FILE *f)
 		"                   ve, lidt, irq, all (= --trace); com1 adds COM1 output as whole lines\n"
 		"                   in place of its one-byte vmcall lines\n"
 		"  --hostile        the VMM writes junk into every exposed register it does not answer\n"
+		"  --exec-ram       guest RAM outside the image is executable too (for loaders)\n"
 		"  --gpaw 48|52     guest physical address width: TDG.VP.INFO, shared bit GPAW-1 (default 48)\n"
 		"  --mem SIZE       end of guest RAM (GPA), e.g. 64M, 1G (default %lluM, max %#llx)\n"
 		"  --vcpus N        N vCPUs, each a host thread entering _start (default 1, max %u)\n"
@@ -178,6 +179,8 @@ static void parse_args(int argc, char **argv)
 			sim_cfg.trace = parse_trace(a + 8);
 		} else if (strcmp(a, "--hostile") == 0) {
 			sim_cfg.hostile = true;
+		} else if (strcmp(a, "--exec-ram") == 0) {
+			sim_cfg.exec_ram = true;
 		} else if (is_option(a, "--mem")) {
 			const char *s = option_value(argc, argv, &i, "--mem");
 			if (!parse_u64(s, &v, true) || v % 4096 || v > SIM_MAX_MEM ||

@@ -59,6 +59,7 @@ struct sim_config {
 	unsigned timeout_s;	/* 0: no watchdog */
 	unsigned trace;		/* SIM_TRACE_* classes; 0: no trace */
 	bool hostile;
+	bool exec_ram;		/* RAM outside the image is mapped executable (--exec-ram) */
 };
 extern struct sim_config sim_cfg;
 
