@@ -200,6 +200,9 @@ static void notify_vector_fires_once(void **state)
 
 	(void)state;
 	assert_non_null(buf);
+	/* A request as a TD makes it: version 1, a TDREPORT's length in (QEMU checks both). */
+	*(struct tdx_quote_header *)buf = (struct tdx_quote_header){
+		.version = TDX_QUOTE_VERSION, .in_len = TDX_REPORT_SIZE };
 	/* vCPU 2 registers the vector; vCPU 0 sends the request. */
 	r = vmcall(TDVMCALL_SETUP_EVENT_NOTIFY_INTERRUPT, 0xF3, 0);
 	tdxm_tdcall(m, &r, 2);

@@ -69,7 +69,7 @@ static int map_fixed(uint64_t addr, uint64_t size, int prot, const char *what)
 }
 
 /* Plain guest RAM: read/write; with --exec-ram executable too, as a TD's RAM is to a loader. */
-static int ram_prot(void)
+int sim_ram_prot(void)
 {
 	return PROT_READ | PROT_WRITE | (sim_cfg.exec_ram ? PROT_EXEC : 0);
 }
@@ -77,7 +77,7 @@ static int ram_prot(void)
 static int map_memory(void)
 {
 	ram_end = sim_cfg.mem;
-	if (map_fixed(SIM_RAM_BASE, ram_end - SIM_RAM_BASE, ram_prot(), "guest RAM"))
+	if (map_fixed(SIM_RAM_BASE, ram_end - SIM_RAM_BASE, sim_ram_prot(), "guest RAM"))
 		return -1;
 	if (map_fixed(SIM_MMIO_BASE, SIM_MMIO_SIZE, PROT_NONE, "the MMIO window"))
 		return -1;
@@ -220,7 +220,7 @@ static int page_prot(const Elf64_Phdr *ph, unsigned n, uint64_t page)
 			covered = true;
 		}
 	}
-	return covered ? prot : ram_prot();
+	return covered ? prot : sim_ram_prot();
 }
 
 static int protect_image(const Elf64_Phdr *ph, unsigned n, uint64_t lo, uint64_t hi)

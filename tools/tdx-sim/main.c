@@ -267,7 +267,7 @@ static void kick(unsigned vcpu)
 static void protect_ram(void *ctx, uint64_t gpa, uint64_t size, bool accessible)
 {
 	(void)ctx;
-	if (mprotect((void *)(uintptr_t)gpa, size, accessible ? PROT_READ | PROT_WRITE : PROT_NONE))
+	if (mprotect((void *)(uintptr_t)gpa, size, accessible ? sim_ram_prot() : PROT_NONE))
 		sim_exit(SIM_EXIT_USAGE, "mprotect(guest RAM): %s", strerror(errno));
 }
 

@@ -76,6 +76,8 @@ uint64_t sim_stack_top(unsigned vcpu);
 bool sim_read_guest(uint64_t gva, void *buf, size_t len);
 /* Is [gva, gva+len) guest RAM? */
 bool sim_in_ram(uint64_t gva, uint64_t len);
+/* How accessible guest RAM is mapped: read/write, and executable with --exec-ram (load.c). */
+int sim_ram_prot(void);
 
 /* ---- devices and VMM models tdx-sim adds (devices.c) ------------------- */
 void sim_install_models(void);
