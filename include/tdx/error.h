@@ -84,6 +84,12 @@ extern "C" {
 #define TDX_SW_ACPI_TOO_MANY_TABLES  TDX_SW_STATUS(0x47)	/* the builder's XSDT is full */
 
 /*
+ * The Multiprocessor Wakeup mailbox (tdx/mp_wakeup.h).  Detail 0.
+ */
+#define TDX_SW_MP_WAKEUP_TIMEOUT     TDX_SW_STATUS(0x50)	/* no acknowledgement within the bound; command withdrawn */
+#define TDX_SW_MP_WAKEUP_BUSY        TDX_SW_STATUS(0x51)	/* the mailbox holds a command not yet acknowledged */
+
+/*
  * #VE handling (tdx/ve.h): why a #VE was not emulated.  A VMM that fails
  * the emulating TDVMCALL gives a lifted TDVMCALL status instead.
  */

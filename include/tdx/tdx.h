@@ -28,5 +28,6 @@
 #include "rtmr.h"
 #include "fatal.h"
 #include "acpi.h"
+#include "mp_wakeup.h"
 
 #endif /* TDX_TDX_H */

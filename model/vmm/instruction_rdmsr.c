@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* TDG.VP.VMCALL<Instruction.RDMSR> (GHCI): R12 MSR -> R11 value; an MSR the VMM does not know: INVALID_OPERAND. */
+/*
+ * TDG.VP.VMCALL<Instruction.RDMSR> (GHCI): R12 MSR -> R11 value; the x2APIC
+ * ID (0x802) is the vCPU index; an MSR the VMM does not know: INVALID_OPERAND.
+ */
 #include "../core/internal.h"
 
 #include <tdx/status.h>
@@ -8,6 +11,11 @@ void tdxm_instruction_rdmsr(struct tdxh_vmcall *c)
 {
 	uint64_t msr = tdxh_vmm_read(c, TDXH_R12), value;
 
+	if (msr == 0x802) {	/* IA32_X2APIC_APICID */
+		tdxh_vmm_write(c, TDXH_R11, c->vcpu);
+		tdxh_vmm_status(c, TDVMCALL_STATUS_SUCCESS);
+		return;
+	}
 	if (msr > UINT32_MAX || !tdxm_get_msr(c->m, (uint32_t)msr, &value)) {
 		tdxh_vmm_status(c, TDVMCALL_STATUS_INVALID_OPERAND);
 		return;
