@@ -159,7 +159,18 @@ bool tdboot_smp_start(const struct console *con, uint32_t start, uint64_t td_hob
 		con_puts(con, "tdboot: SMP: TDG.VP.INFO: not the BSP of at most 64 vCPUs\n");
 		return false;
 	}
-	nr_vcpus = info.num_vcpus;
+	/*
+	 * reset.S parks a TD's APs in 32-bit mode on its own mailbox and does
+	 * not yet bring them to 64-bit C: on that path the BSP works alone and
+	 * publishes itself only.  Under tdx-sim every vCPU enters sim_start.S
+	 * in 64-bit mode and comes here.
+	 */
+	nr_vcpus = start == TDBOOT_START_SIM ? info.num_vcpus : 1;
+	if (nr_vcpus < info.num_vcpus) {
+		con_puts(con, "tdboot: SMP: ");
+		con_dec(con, info.num_vcpus - 1);
+		con_puts(con, " APs stay parked in reset.S: only tdx-sim's start brings APs to C\n");
+	}
 	status = tdx_get_x2apic_id(&x2apic_ids[0]);
 	if (status != TDX_SUCCESS) {
 		con_puts(con, "tdboot: SMP: the BSP's x2APIC ID: ");
@@ -304,7 +315,7 @@ bool tdboot_smp_wake(const struct console *con)
 		con_lock();
 		con_puts(con, "tdboot: SMP: woke ");
 		con_dec(con, nr_vcpus - 1);
-		con_puts(con, " APs through the mailbox at ");
+		con_puts(con, nr_vcpus == 2 ? " AP through the mailbox at " : " APs through the mailbox at ");
 		con_hex(con, tdx_va_to_gpa(&mailbox));
 		con_puts(con, "\n");
 		con_unlock();
