@@ -19,7 +19,7 @@
 #include "smp.h"
 #include "tdboot.h"
 
-#define AP_STACK_SIZE  8192u
+#define AP_STACK_SIZE  4096u
 #define WAIT_SPINS     (1ull << 28)	/* PAUSEs: seconds, for a vCPU the host has not scheduled */
 #define MAX_RANGES     8u		/* unaccepted ranges of the TD HOB tdboot accepts */
 
