@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 # cmake -DSIM=tdx-sim -DIMAGE=x.elf [-DSIM_ARGS=a;b] [-DEXPECT=re] [-DEXPECT_STDERR=re]
+#       [-DEXPECT_STDERR_ALL=re;re]
 #       [-DEXIT=n] [-DTIMEOUT=s] [-DSHOW=ON -DTOP=dir] -P run-example.cmake
 # Runs IMAGE under tdx-sim; fails unless the exit status is EXIT and the
 # output matches.  SHOW=ON prints the run the way a shell in TOP would.
@@ -39,6 +40,11 @@ endif()
 if(DEFINED EXPECT_STDERR AND NOT "${EXPECT_STDERR}" STREQUAL "" AND NOT "${err}" MATCHES "${EXPECT_STDERR}")
   list(APPEND problems "stderr does not match: ${EXPECT_STDERR}")
 endif()
+foreach(re IN LISTS EXPECT_STDERR_ALL)
+  if(NOT "${err}" MATCHES "${re}")
+    list(APPEND problems "stderr does not match: ${re}")
+  endif()
+endforeach()
 if(problems)
   list(JOIN problems "\n  " text)
   message(FATAL_ERROR "${image_name}:\n  ${text}")

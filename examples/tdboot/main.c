@@ -14,6 +14,7 @@
 
 #include "console.h"
 #include "example.h"
+#include "smp.h"
 #include "tables.h"
 #include "payload.h"
 #include "tdboot.h"
@@ -113,17 +114,18 @@ static bool print_td_info(const struct console *con, uint32_t start_gpaw)
 }
 
 /*
- * Publish the ACPI tables the next stage reads (tables.c): for now the
- * MADT naming this vCPU (x2APIC ID 0), found again through the RSDP to
- * show the two sides agree.
+ * Publish the ACPI tables the next stage reads (tables.c): the MADT with
+ * every vCPU and the wakeup mailbox (smp.c), found again through the RSDP
+ * to show the two sides agree.
  */
 static bool publish_tables(const struct console *con, uint64_t lasa, uint64_t laml, uint64_t *rsdp)
 {
-	static const uint32_t bsp_only[] = { 0 };
-	const struct tdboot_tables t = { .x2apic_ids = bsp_only, .vcpus = 1,
-					 .ccel_lasa = lasa, .ccel_laml = laml };
+	struct tdboot_tables t = { .ccel_lasa = lasa, .ccel_laml = laml };
 	const struct tdx_acpi_sdt_header *madt = NULL;
-	uint64_t rsdp_gpa = 0, status = tdboot_publish_tables(&t, &rsdp_gpa);
+	uint64_t rsdp_gpa = 0, status;
+
+	tdboot_smp_describe(&t);	/* smp.c: every vCPU's x2APIC ID, the wakeup mailbox */
+	status = tdboot_publish_tables(&t, &rsdp_gpa);
 
 	/* The finder reads through the identity mapping of 0-4 GiB (map NULL). */
 	if (status == TDX_SUCCESS)
@@ -202,11 +204,13 @@ void tdboot_main(uint32_t start, uint32_t gpaw, uint32_t vcpu_index,
 	}
 	if (con.td && !print_td_info(&con, gpaw))
 		ok = false;
+	if (con.td && !tdboot_smp_start(&con, start, td_hob))
+		ok = false;
 #ifdef TDBOOT_WITH_PAYLOAD
 	if (!tdboot_load_payload(&con, &lasa, &laml))	/* payload.c */
 		ok = false;
 #endif
-	if (!publish_tables(&con, lasa, laml, &rsdp))
+	if (!publish_tables(&con, lasa, laml, &rsdp) || !tdboot_smp_wake(&con))
 		ok = false;
 	if (con.td) {
 		/* Plain IN/OUT on this console: in a TD each one is a #VE. */

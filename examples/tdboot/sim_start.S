@@ -5,8 +5,8 @@
  * registers of a TD start where they mean something (RBX = GPAW, RSI = vCPU
  * index, RDI = hand-off block, 0 here).  This stands in for everything
  * reset.S does up to the call of tdboot_main: vCPU 0 goes on, the others
- * park (TDVMCALL Instruction.HLT with interrupts blocked: in tdx-sim a
- * halted vCPU stays halted, as tdboot's APs do).
+ * enter smp.c's tdboot_ap_main on the stack tdx-sim gave them, to accept
+ * memory with the BSP and then park in the wakeup mailbox.
  */
 #include "tdboot.h"
 
@@ -22,7 +22,8 @@ _start:
 	xor	%ecx, %ecx			/* levels: the simulator's, not ours */
 	mov	$TDBOOT_START_SIM, %edi		/* start */
 	jmp	tdboot_main			/* as if _start's caller had called it */
-1:	jmp	ex_halt_forever			/* examples/common: HLT, IF = 0, forever */
+1:	mov	%esi, %edi			/* vcpu_index */
+	jmp	tdboot_ap_main			/* smp.c: accept, then park in the wakeup mailbox */
 	.size	_start, . - _start
 
 	.section .note.GNU-stack, "", @progbits

@@ -95,6 +95,12 @@ extern "C" {
 #define TDX_SW_EVENTLOG_BAD_INDEX         TDX_SW_STATUS(0x55)	/* a PCRIndex (CC MR index) above 4 */
 
 /*
+ * The Multiprocessor Wakeup mailbox (tdx/mp_wakeup.h).  Detail 0.
+ */
+#define TDX_SW_MP_WAKEUP_TIMEOUT     TDX_SW_STATUS(0x60)	/* no acknowledgement within the bound; command withdrawn */
+#define TDX_SW_MP_WAKEUP_BUSY        TDX_SW_STATUS(0x61)	/* the mailbox holds a command not yet acknowledged */
+
+/*
  * #VE handling (tdx/ve.h): why a #VE was not emulated.  A VMM that fails
  * the emulating TDVMCALL gives a lifted TDVMCALL status instead.
  */

@@ -29,5 +29,6 @@
 #include "eventlog.h"
 #include "fatal.h"
 #include "acpi.h"
+#include "mp_wakeup.h"
 
 #endif /* TDX_TDX_H */
