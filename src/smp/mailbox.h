@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <tdx/mp_wakeup.h>
 
+#include "../lib/internal.h"
+
 /* The first 8 bytes of the mailbox as one value: Command | Reserved << 16 | ApicId << 32. */
 static inline uint64_t tdx_mp_head(uint16_t command, uint16_t reserved, uint32_t apic_id)
 {
@@ -23,6 +25,7 @@ static inline uint64_t tdx_mp_head(uint16_t command, uint16_t reserved, uint32_t
 static inline bool tdx_mp_cas_head(struct tdx_mp_wakeup_mailbox *mb, uint64_t head, uint64_t vector,
 				   uint64_t new_head)
 {
+#if defined(__x86_64__)
 	uint64_t rax = head, rdx = vector;
 	unsigned char ok;
 
@@ -31,11 +34,22 @@ static inline bool tdx_mp_cas_head(struct tdx_mp_wakeup_mailbox *mb, uint64_t he
 			 : [mb] "r"(mb), "b"(new_head), "c"(vector)
 			 : "memory", "cc");
 	return ok != 0;
+#else
+	/*
+	 * Other hosts (the C layers under the model's stub back-end): the
+	 * compiler's 16-byte compare-exchange, little-endian as the mailbox.
+	 */
+	unsigned __int128 expected = ((unsigned __int128)vector << 64) | head;
+	unsigned __int128 desired = ((unsigned __int128)vector << 64) | new_head;
+
+	return __atomic_compare_exchange_n((unsigned __int128 *)(void *)mb, &expected, desired, false,
+					   __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+#endif
 }
 
 static inline void tdx_mp_pause(void)
 {
-	__asm__ volatile("pause" ::: "memory");
+	tdx__cpu_relax();
 }
 
 #endif /* TDX_SRC_SMP_MAILBOX_H */
