@@ -219,7 +219,7 @@ int main(int argc, char **argv)
 	}
 
 	printf("SHA-384, libtdx against %s (SHA384(), libcrypto)\n", OpenSSL_version(OPENSSL_VERSION));
-	printf("libtdx: src/sha384.c, general-purpose registers only, %s\n", TDX_BENCH_BUILD);
+	printf("libtdx: src/attest/sha384.c, general-purpose registers only, %s\n", TDX_BENCH_BUILD);
 	printf("OpenSSL: sha512_block_data_order, path on this CPU: %s\n", path);
 	printf("  (%s)\n", caps);
 	printf("%u runs per size, libtdx then OpenSSL on the same buffer; "
